@@ -1,0 +1,130 @@
+import { getExecOutput } from '@actions/exec'
+
+/** What one git command printed and how it ended. */
+export interface GitResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/** Options for one git command. */
+export interface GitOptions {
+  /** Return a non-zero exit instead of throwing. */
+  allowFailure?: boolean
+  /** Text for the command's standard input. */
+  input?: string
+  /** Extra environment for this command only. */
+  env?: Record<string, string>
+}
+
+/** A failed git command, with what git said on stderr. */
+export class GitError extends Error {
+  override readonly name = 'GitError'
+  constructor(
+    readonly args: readonly string[],
+    readonly result: GitResult,
+  ) {
+    const said = result.stderr.trim() || result.stdout.trim()
+    super(
+      `git ${args.join(' ')} failed (exit ${result.exitCode})` +
+        (said ? `: ${said}` : ''),
+    )
+  }
+}
+
+/**
+ * Runs git in one working tree. Authentication, when given, travels in the
+ * environment as GIT_CONFIG_* variables, so it is never on a command line
+ * that `ps` or an error message could show.
+ */
+export class Git {
+  private readonly authEnv: Record<string, string>
+
+  constructor(
+    /** The working tree. */
+    readonly cwd: string,
+    /** Configuration applied to every command, e.g. the committer. */
+    private readonly config: Record<string, string> = {},
+  ) {
+    this.authEnv = {}
+  }
+
+  /** A Git on the same tree whose network commands send this header. */
+  withHttpHeader(header: string): Git {
+    const git = new Git(this.cwd, this.config)
+    Object.assign(git.authEnv, {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.extraheader',
+      GIT_CONFIG_VALUE_0: header,
+    })
+    return git
+  }
+
+  /** Runs `git <args>`; throws a GitError on failure unless allowed. */
+  async run(
+    args: readonly string[],
+    options: GitOptions = {},
+  ): Promise<GitResult> {
+    const configArgs = Object.entries(this.config).flatMap(([k, v]) => [
+      '-c',
+      `${k}=${v}`,
+    ])
+    const env: Record<string, string> = {}
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined) env[k] = v
+    }
+    Object.assign(env, this.authEnv, options.env, {
+      GIT_TERMINAL_PROMPT: '0',
+      LC_ALL: 'C',
+    })
+    const result = await getExecOutput('git', [...configArgs, ...args], {
+      cwd: this.cwd,
+      env,
+      silent: true,
+      ignoreReturnCode: true,
+      ...(options.input !== undefined
+        ? { input: Buffer.from(options.input) }
+        : {}),
+    })
+    const out: GitResult = {
+      stdout: result.stdout,
+      stderr: result.stderr,
+      exitCode: result.exitCode,
+    }
+    if (out.exitCode !== 0 && !options.allowFailure) {
+      throw new GitError(args, out)
+    }
+    return out
+  }
+
+  /** Runs git and returns its trimmed standard output. */
+  async text(args: readonly string[]): Promise<string> {
+    return (await this.run(args)).stdout.trim()
+  }
+
+  /** The full SHA a revision names, or undefined when it names nothing. */
+  async resolve(revision: string): Promise<string | undefined> {
+    const result = await this.run(
+      ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`],
+      { allowFailure: true },
+    )
+    return result.exitCode === 0 ? result.stdout.trim() : undefined
+  }
+
+  /** Whether `ancestor` is reachable from `descendant`. */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const result = await this.run(
+      ['merge-base', '--is-ancestor', ancestor, descendant],
+      { allowFailure: true },
+    )
+    return result.exitCode === 0
+  }
+
+  /** The content of a file at a revision, or undefined when absent. */
+  async show(revision: string, path: string): Promise<string | undefined> {
+    const result = await this.run(['show', `${revision}:${path}`], {
+      allowFailure: true,
+    })
+    return result.exitCode === 0 ? result.stdout : undefined
+  }
+}

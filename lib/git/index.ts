@@ -1,0 +1,2 @@
+// git commands for every stage, on @actions/exec.
+export * from './git.js'
