@@ -1,3 +1,3 @@
-import * as core from '@actions/core'
-import { getOctokit } from '@actions/github'
-core.info('hello ' + typeof getOctokit)
+import { run } from './main.js'
+
+await run()

@@ -1,0 +1,117 @@
+import * as core from '@actions/core'
+import type { ReleaseResult } from './release.js'
+import { runRelease } from './release.js'
+import type { ReleaseSettings } from './settings.js'
+import { readSettings } from './settings.js'
+import { renderSummary } from './summary.js'
+import { Git } from '../../../lib/git/index.js'
+import { createGitHubClient } from '../../../lib/github/index.js'
+import type { OutputValue } from '../../../lib/runner/index.js'
+import {
+  coreLogger,
+  runStage,
+  setOutputs,
+  writeSummary,
+} from '../../../lib/runner/index.js'
+import type { GitHubRepo } from './github-release.js'
+
+/** Entries of the skipped-commits output, at most; the summary says so. */
+const MAX_SKIPPED_OUTPUT = 1000
+
+/** The release stage's entry: inputs → core → outputs and summary. */
+export async function run(): Promise<void> {
+  await runStage(async () => {
+    const settings = readSettings({
+      ...envField('workspace', 'GITHUB_WORKSPACE'),
+      ...envField('refName', 'GITHUB_REF_NAME'),
+      ...envField('refType', 'GITHUB_REF_TYPE'),
+      ...envField('repository', 'GITHUB_REPOSITORY'),
+      ...envField('apiUrl', 'GITHUB_API_URL'),
+      ...envField('serverUrl', 'GITHUB_SERVER_URL'),
+    })
+    const git = await gitFor(settings)
+    const result = await runRelease(settings, {
+      git,
+      logger: coreLogger,
+      now: () => new Date(),
+      ...githubFor(settings),
+    })
+    setOutputs(releaseOutputs(result), coreLogger)
+    await writeSummary(renderSummary(result))
+  })
+}
+
+function envField<K extends string>(
+  key: K,
+  name: string,
+): Partial<Record<K, string>> {
+  const value = process.env[name]
+  return value ? ({ [key]: value } as Partial<Record<K, string>>) : {}
+}
+
+/** The outputs, named as action.yml declares them. */
+export function releaseOutputs(
+  result: ReleaseResult,
+): Record<string, OutputValue> {
+  return {
+    released: result.released,
+    version: result.version ?? '',
+    tag: result.tag ?? '',
+    'previous-version': result.previousVersion ?? '',
+    'previous-tag': result.previousTag ?? '',
+    bump: result.bump ?? '',
+    notes: result.notes,
+    'release-url': result.releaseUrl ?? '',
+    'release-id':
+      result.releaseId === undefined ? '' : String(result.releaseId),
+    'commit-sha': result.commitSha ?? '',
+    'floating-tags': result.floatingTags,
+    'skipped-commits': result.skipped.slice(0, MAX_SKIPPED_OUTPUT),
+  }
+}
+
+/**
+ * A Git that commits as the configured identity and, when a token is given
+ * and the clone holds no credentials of its own, authenticates pushes with
+ * it through the environment (masked, never on a command line).
+ */
+async function gitFor(settings: ReleaseSettings): Promise<Git> {
+  const git = new Git(settings.workingDirectory, {
+    'user.name': settings.gitUserName,
+    'user.email': settings.gitUserEmail,
+  })
+  if (settings.token === undefined || settings.dryRun || !settings.push)
+    return git
+  const url = await git.run(['remote', 'get-url', settings.remote], {
+    allowFailure: true,
+  })
+  if (!/^https?:\/\//.test(url.stdout.trim())) return git
+  const own = await git.run(
+    ['config', '--get-regexp', '^http\\..*extraheader$'],
+    {
+      allowFailure: true,
+    },
+  )
+  if (own.stdout.trim() !== '') return git
+  const basic = Buffer.from(`x-access-token:${settings.token}`).toString(
+    'base64',
+  )
+  core.setSecret(basic)
+  return git.withHttpHeader(`AUTHORIZATION: basic ${basic}`)
+}
+
+function githubFor(settings: ReleaseSettings): { github?: GitHubRepo } {
+  const needed =
+    settings.githubRelease || settings.announce || settings.floatingTags
+  if (settings.dryRun || !needed) return {}
+  if (settings.token === undefined || settings.repository === undefined)
+    return {}
+  const [owner = '', repo = ''] = settings.repository.split('/')
+  const octokit = createGitHubClient({
+    token: settings.token,
+    apiUrl: settings.apiUrl,
+    logger: coreLogger,
+    retries: settings.apiRetries,
+  })
+  return { github: { octokit, owner, repo } }
+}
