@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { Logger } from './logger.js'
 
@@ -17,8 +18,13 @@ export function setOutputs(
   }
 }
 
-/** Appends Markdown to the step summary, when the runner provides one. */
-export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(markdown, true).write()
+/**
+ * Appends Markdown to the step summary, when the runner provides one. The
+ * file is named afresh on each call (core.summary caches the first path it
+ * sees, which the local runner and in-process tests change between runs).
+ */
+export function writeSummary(markdown: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (!file) return
+  appendFileSync(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`)
 }

@@ -68,7 +68,8 @@ export function analyzeCommits(
     }
     const result = parseCommitMessage(c.message, options)
     for (const w of result.warnings) {
-      analysis.warnings.push(`${short(c.sha)} "${header}": ${w}`)
+      const named = w.includes(header) ? '' : ` "${header}"`
+      analysis.warnings.push(`${short(c.sha)}${named}: ${w}`)
     }
     if (!result.ok) {
       const hint = result.hint ? ` (${result.hint})` : ''

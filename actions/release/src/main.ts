@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
       ...githubFor(settings),
     })
     setOutputs(releaseOutputs(result), coreLogger)
-    await writeSummary(renderSummary(result))
+    writeSummary(renderSummary(result))
   })
 }
 
