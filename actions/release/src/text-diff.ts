@@ -5,10 +5,17 @@ export interface FileChange {
   after: string
 }
 
+type Op = { kind: ' ' | '-' | '+'; line: string }
+
+/** Lines of context around each change. */
+const CONTEXT = 2
+/** Above this many cells the middle is shown as one replaced block. */
+const MAX_CELLS = 4_000_000
+
 /**
- * A short unified-style diff of one change: the lines between the common
- * head and tail, with two lines of context. Enough for a dry run's summary,
- * where a release changes a few lines of each file.
+ * A unified diff of one change, for a dry run's summary. The common head
+ * and tail are trimmed first, so the line-by-line comparison only runs on
+ * the few lines a release touches, however long the changelog is.
  */
 export function renderDiff(change: FileChange): string {
   const a = change.before === undefined ? [] : change.before.split('\n')
@@ -23,15 +30,91 @@ export function renderDiff(change: FileChange): string {
   ) {
     tail++
   }
-  const from = Math.max(0, head - 2)
-  const lines = [
-    `--- ${change.before === undefined ? '/dev/null' : `a/${change.path}`}`,
-    `+++ b/${change.path}`,
-    `@@ -${from + 1} +${from + 1} @@`,
-    ...a.slice(from, head).map((l) => ` ${l}`),
-    ...a.slice(head, a.length - tail).map((l) => `-${l}`),
-    ...b.slice(head, b.length - tail).map((l) => `+${l}`),
-    ...b.slice(b.length - tail, b.length - tail + 2).map((l) => ` ${l}`),
+  const ops: Op[] = [
+    ...a.slice(0, head).map((line): Op => ({ kind: ' ', line })),
+    ...middleOps(
+      a.slice(head, a.length - tail),
+      b.slice(head, b.length - tail),
+    ),
+    ...a.slice(a.length - tail).map((line): Op => ({ kind: ' ', line })),
   ]
-  return lines.join('\n')
+  const from = change.before === undefined ? '/dev/null' : `a/${change.path}`
+  return [`--- ${from}`, `+++ b/${change.path}`, ...hunks(ops)].join('\n')
+}
+
+/** The edit script of two short line lists, by longest common subsequence. */
+function middleOps(a: string[], b: string[]): Op[] {
+  if (a.length * b.length > MAX_CELLS) {
+    return [
+      ...a.map((line): Op => ({ kind: '-', line })),
+      ...b.map((line): Op => ({ kind: '+', line })),
+    ]
+  }
+  const width = b.length + 1
+  const lcs = new Uint32Array((a.length + 1) * width)
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i * width + j] =
+        a[i] === b[j]
+          ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0)
+    }
+  }
+  const ops: Op[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      ops.push({ kind: ' ', line: a[i++] ?? '' })
+      j++
+    } else if (
+      i < a.length &&
+      (j === b.length ||
+        (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0))
+    ) {
+      ops.push({ kind: '-', line: a[i++] ?? '' })
+    } else {
+      ops.push({ kind: '+', line: b[j++] ?? '' })
+    }
+  }
+  return ops
+}
+
+/** Groups an edit script into hunks with their `@@ -a,n +b,m @@` headers. */
+function hunks(ops: Op[]): string[] {
+  const out: string[] = []
+  let k = 0
+  while (k < ops.length) {
+    while (k < ops.length && ops[k]?.kind === ' ') k++
+    if (k === ops.length) break
+    let start = Math.max(0, k - CONTEXT)
+    while (start > 0 && ops[start - 1]?.kind !== ' ') start--
+    let end = k
+    let quiet = 0
+    while (end < ops.length && quiet <= 2 * CONTEXT) {
+      quiet = ops[end]?.kind === ' ' ? quiet + 1 : 0
+      end++
+    }
+    end = Math.min(ops.length, end - Math.max(0, quiet - CONTEXT))
+    const [oldStart, newStart] = position(ops, start)
+    const part = ops.slice(start, end)
+    const oldCount = part.filter((o) => o.kind !== '+').length
+    const newCount = part.filter((o) => o.kind !== '-').length
+    out.push(
+      `@@ -${oldStart + (oldCount > 0 ? 1 : 0)},${oldCount} +${newStart + 1},${newCount} @@`,
+      ...part.map((o) => `${o.kind}${o.line}`),
+    )
+    k = end
+  }
+  return out
+}
+
+function position(ops: Op[], index: number): [number, number] {
+  let oldLine = 0
+  let newLine = 0
+  for (const op of ops.slice(0, index)) {
+    if (op.kind !== '+') oldLine++
+    if (op.kind !== '-') newLine++
+  }
+  return [oldLine, newLine]
 }
