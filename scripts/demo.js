@@ -92,9 +92,7 @@ try {
     git('branch', '--quiet', '-D', 'topic')
   }
   git('push', '--quiet', 'origin', 'main', '--tags')
-  console.log(
-    git('log', '--oneline', '--graph', '--decorate'),
-  )
+  console.log(git('log', '--oneline', '--graph', '--decorate'))
 
   heading(
     '2. Dry run: the version, the notes and the file diffs; nothing written',

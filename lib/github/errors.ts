@@ -1,7 +1,7 @@
 /** The HTTP status of an Octokit error, when it has one. */
 export function httpStatus(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'status' in error) {
-    const status = (error as { status: unknown }).status
+    const status = error.status
     return typeof status === 'number' ? status : undefined
   }
   return undefined

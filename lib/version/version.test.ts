@@ -66,10 +66,22 @@ describe('nextVersion', () => {
   const cases: [string, Partial<NextVersionInput>, string][] = [
     ['a feat bumps the minor', { lastStable: '1.4.0', bump: 'minor' }, '1.5.0'],
     ['a fix bumps the patch', { lastStable: '1.4.0', bump: 'patch' }, '1.4.1'],
-    ['a break bumps the major', { lastStable: '1.9.3', bump: 'major' }, '2.0.0'],
+    [
+      'a break bumps the major',
+      { lastStable: '1.9.3', bump: 'major' },
+      '2.0.0',
+    ],
     // C12: below 1.0.0 a breaking change bumps the minor by default.
-    ['a break below 1.0 bumps the minor', { lastStable: '0.10.0', bump: 'major' }, '0.11.0'],
-    ['a feat below 1.0 bumps the minor', { lastStable: '0.9.0', bump: 'minor' }, '0.10.0'],
+    [
+      'a break below 1.0 bumps the minor',
+      { lastStable: '0.10.0', bump: 'major' },
+      '0.11.0',
+    ],
+    [
+      'a feat below 1.0 bumps the minor',
+      { lastStable: '0.9.0', bump: 'minor' },
+      '0.10.0',
+    ],
     [
       'a break below 1.0 goes to 1.0.0 under semver',
       { lastStable: '0.10.0', bump: 'major', preMajor: 'semver' },
@@ -84,12 +96,22 @@ describe('nextVersion', () => {
     ],
     [
       'a channel continues its line',
-      { lastStable: '1.2.0', bump: 'patch', channel: 'next', lastOnChannel: '1.3.0-next.1' },
+      {
+        lastStable: '1.2.0',
+        bump: 'patch',
+        channel: 'next',
+        lastOnChannel: '1.3.0-next.1',
+      },
       '1.3.0-next.2',
     ],
     [
       'a channel moves to a higher base when the commits call for it',
-      { lastStable: '1.2.0', bump: 'major', channel: 'next', lastOnChannel: '1.3.0-next.4' },
+      {
+        lastStable: '1.2.0',
+        bump: 'major',
+        channel: 'next',
+        lastOnChannel: '1.3.0-next.4',
+      },
       '2.0.0-next.1',
     ],
     [

@@ -70,7 +70,7 @@ export async function ensureRelease(
       make_latest: spec.makeLatest ? 'true' : 'false',
     })
     logger.info(`created GitHub release ${data.html_url}`)
-    return record(data as ApiRelease, true)
+    return record(data, true)
   } catch (error: unknown) {
     // Another run created it between our look-up and our create.
     if (isAlreadyExists(error)) {
@@ -93,7 +93,7 @@ async function findRelease(
       repo: gh.repo,
       tag,
     })
-    return data as ApiRelease
+    return data
   } catch (error: unknown) {
     if (httpStatus(error) !== 404) {
       throw new Error(

@@ -25,12 +25,12 @@ export async function runRelease(
   const write = process.stdout.write.bind(process.stdout)
   Object.assign(process.env, files.env)
   process.exitCode = undefined
-  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
+  process.stdout.write = (chunk: string | Uint8Array): boolean => {
     chunks.push(
       typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(),
     )
     return true
-  }) as typeof process.stdout.write
+  }
   try {
     await run()
     return {
