@@ -43,13 +43,16 @@ export async function commitRelease(
 }
 
 /**
- * Tags exactly `sha` (never whatever HEAD is by then) with an annotated tag.
- * A tag already on that commit is kept; one on another commit is an error.
+ * Tags exactly `sha` (never whatever HEAD is by then) with an annotated tag
+ * whose message is the release commit's, which marks the tag as ours even
+ * when no release commit was needed. A tag already on that commit is kept;
+ * one on another commit is an error.
  */
 export async function tagRelease(
   git: Git,
   tag: string,
   sha: string,
+  message: string,
 ): Promise<void> {
   const existing = await git.resolve(`refs/tags/${tag}`)
   if (existing === sha) return
@@ -58,7 +61,7 @@ export async function tagRelease(
       `tag ${tag} already exists on ${existing.slice(0, 7)}, not on the release commit ${sha.slice(0, 7)}`,
     )
   }
-  await git.run(['tag', '-a', tag, '-m', tag, sha])
+  await git.run(['tag', '-a', tag, '-m', message, sha])
 }
 
 /**

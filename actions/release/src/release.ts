@@ -165,13 +165,9 @@ export async function runRelease(
   if (settings.dryRun) return result
 
   const sha = await logger.group('Commit, tag and push', async () => {
-    const made = await commitRelease(
-      git,
-      plan.changes,
-      releaseCommitMessage(settings.commitMessage, plan.version),
-      logger,
-    )
-    await tagRelease(git, plan.tag, made)
+    const message = releaseCommitMessage(settings.commitMessage, plan.version)
+    const made = await commitRelease(git, plan.changes, message, logger)
+    await tagRelease(git, plan.tag, made, message)
     await pushRelease(git, target, made, plan.tag)
     logger.info(`tagged ${plan.tag} on ${made}`)
     return made
@@ -239,7 +235,12 @@ async function completeUnfinished(
       `release commit ${untagged.sha.slice(0, 7)} for ${untagged.version} was never tagged; tagging it now`,
       'Completing an earlier release',
     )
-    await tagRelease(git, untagged.tag, untagged.sha)
+    await tagRelease(
+      git,
+      untagged.tag,
+      untagged.sha,
+      releaseCommitMessage(settings.commitMessage, untagged.version),
+    )
     await pushTag(git, target, untagged.tag)
     pending = {
       tag: untagged,
@@ -249,8 +250,7 @@ async function completeUnfinished(
     last !== undefined &&
     (deps.github !== undefined || settings.floatingTags)
   ) {
-    const header = await git.text(['log', '-1', '--format=%s', last.sha])
-    if (ctx.releaseCommitVersion(header) !== last.version) return undefined
+    if (!(await isOurRelease(git, last, ctx))) return undefined
     const previous = line.tags.find(
       (t) => semver.lt(t.version, last.version) && sameLine(t.version, line),
     )
@@ -291,6 +291,27 @@ async function completeUnfinished(
   }
   if (previous !== undefined) setPrevious(done, previous)
   return done
+}
+
+/**
+ * Whether a release tag was made by this stage: its commit is a release
+ * commit of ours, or its annotation carries our release message (a release
+ * that needed no file changes has no commit of its own).
+ */
+async function isOurRelease(
+  git: Git,
+  release: ReleaseTag,
+  ctx: PlanContext,
+): Promise<boolean> {
+  const subject = await git.text([
+    'for-each-ref',
+    '--format=%(contents:subject)',
+    `refs/tags/${release.tag}`,
+  ])
+  const header = await git.text(['log', '-1', '--format=%s', release.sha])
+  return [subject, header].some(
+    (line) => ctx.releaseCommitVersion(line) === release.version,
+  )
 }
 
 async function findUntaggedReleaseCommit(
