@@ -25,3 +25,11 @@ export function floatingTags(
     tags.push(formatTag(`${major}.${minor}`, format))
   return tags
 }
+
+/** A stable release with no higher stable release anywhere is the latest. */
+export function isLatest(version: string, all: readonly string[]): boolean {
+  return (
+    semver.prerelease(version) === null &&
+    !all.some((v) => semver.prerelease(v) === null && semver.gt(v, version))
+  )
+}

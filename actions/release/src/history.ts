@@ -91,3 +91,12 @@ export async function readCommits(
   }
   return commits
 }
+
+/** Every version the repository has released, reachable or not. */
+export async function readAllVersions(
+  git: Git,
+  format: TagFormat,
+): Promise<string[]> {
+  const seen = await readReleaseTags(git, format, undefined)
+  return seen.releases.map((r) => r.version)
+}

@@ -1,3 +1,5 @@
+import { writeFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
@@ -302,6 +304,33 @@ describe('the release stage', () => {
     expect(
       Object.keys(repo.originRefs()).filter((r) => r.startsWith('refs/tags/')),
     ).toEqual([])
+  })
+
+  it('fails when the push is rejected, and the same clone completes it later', async () => {
+    const repo = newRepo()
+    repo.commit('feat: x', { 'package.json': PACKAGE })
+    repo.push()
+    const hook = join(repo.originDir, 'hooks', 'pre-receive')
+    writeFileSync(hook, '#!/bin/sh\necho "protected branch" >&2\nexit 1\n', {
+      mode: 0o755,
+    })
+    const before = JSON.stringify(repo.originRefs())
+    const rejected = await release(repo)
+    expect(rejected.failed).toBe(true)
+    expect(rejected.log).toMatch(
+      /::error::push of v0\.1\.0 and the release commit to origin\/main was rejected, so nothing was released/,
+    )
+    expect(JSON.stringify(repo.originRefs())).toBe(before)
+    expect(repo.git('tag')).toBe('')
+    rmSync(hook)
+    const again = await release(repo)
+    expectOk(again)
+    expect(again.outputs).toMatchObject({ released: 'true', version: '0.1.0' })
+    const refs = repo.originRefs()
+    expect(refs['refs/tags/v0.1.0']?.commit).toBe(refs['refs/heads/main']?.sha)
+    expect(repo.git('log', '--format=%s', 'origin/main')).toBe(
+      'chore(release): 0.1.0\nfeat: x',
+    )
   })
 
   it('says when a branch does not release', async () => {
