@@ -1,0 +1,77 @@
+// Runs every benchmark, one command at a time: bundle startup, then the
+// release dry run against semantic-release and git log. Prints the results
+// as Markdown and writes them to bench/results.md. Takes about 6 minutes;
+// semantic-release on 100 000 commits is most of it.
+//
+// Run:  npm run bench        (node bench/run.js)
+// Env:  BENCH_NODE=<node 24 binary>  BENCH_DIST=<bundle folder, e.g. a fresh
+//       `node scripts/build.js /tmp/x`>; missing tools are installed by npm
+//       (semantic-release into bench/.tools/, Node 24 into a temp folder).
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import * as prettier from 'prettier'
+import { benchRelease, releaseTable } from './release.js'
+import { benchStartup, startupTable } from './startup.js'
+import { ROOT, bundleRoot } from './support/tools.js'
+
+const started = new Date()
+const startup = benchStartup()
+const release = benchRelease()
+const { tools } = release
+const dist = path.relative(ROOT, bundleRoot()) || '.'
+
+const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}`
+const markdown = `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.js); do not edit by hand.
+
+- measured: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC
+- machine: ${cpu}, shared with other work (load average
+  ${os.loadavg()[0].toFixed(1)} at the end), so read the ranges too
+- Node ${tools.nodeVersion}, git ${tools.gitVersion}, semantic-release
+  ${tools.semanticReleaseVersion}, bundles from \`${dist}/\`
+- each cell: the median wall time, the fastest and slowest run in brackets;
+  the commands took turns, round by round, after one untimed warm-up round
+
+## Release on a long history
+
+Commits since \`v1.0.0\`: about 30 % feat, 30 % fix, 20 % chore, 10 % docs and
+10 % not Conventional Commits; most have bodies, one in 1 000 has a
+\`BREAKING CHANGE\` footer. A bare origin sits next to the clone. The three
+commands, each with only \`PATH\` and \`HOME\` from the caller's environment:
+
+\`\`\`sh
+# ours
+INPUT_DRY-RUN=true INPUT_GITHUB-RELEASE=false INPUT_CHANGELOG-FILE=none \\
+  GITHUB_REF_NAME=main GITHUB_WORKSPACE=<clone> ... node ${dist}/release/index.js
+# semantic-release (GIT_AUTHOR_* and GIT_COMMITTER_* set, no token)
+semantic-release --dry-run --no-ci --branches main \\
+  --repository-url file://<origin.git> \\
+  --plugins @semantic-release/commit-analyzer,@semantic-release/release-notes-generator
+# git log
+git log --format=%H%x1f%P%x1f%B%x1e v1.0.0..HEAD > /dev/null
+\`\`\`
+
+${releaseTable(release)}
+
+What each one does with the commits: ours parses every commit, renders the
+notes of all of them and writes them to \`GITHUB_OUTPUT\` and the step summary;
+semantic-release parses every commit, stops analysing at the first one that
+calls for a major release (it reads oldest first), then renders notes of all.
+
+## Startup with nothing to do
+
+Each bundle on a branch it does not release from, against an empty Node.
+
+${startupTable(startup)}
+`
+
+// Formatted as `npm run lint` expects, so the file can be committed as is.
+const file = path.join(ROOT, 'bench', 'results.md')
+const formatted = await prettier.format(markdown, {
+  ...(await prettier.resolveConfig(file)),
+  filepath: file,
+})
+fs.writeFileSync(file, formatted)
+console.log(`\n${formatted}`)
