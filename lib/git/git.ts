@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { getExecOutput } from '@actions/exec'
 
 /** What one git command printed and how it ended. */
@@ -60,26 +61,65 @@ export class Git {
     return git
   }
 
+  /**
+   * Runs `git <args>` and hands its standard output to `onText` as it
+   * arrives, decoded as UTF-8 across chunk borders, so the caller can work
+   * while git is still writing (on two cores the two overlap). For outputs
+   * of many megabytes, where @actions/exec's line splitting and string
+   * building cost as much as git itself.
+   */
+  async stream(
+    args: readonly string[],
+    onText: (text: string) => void,
+  ): Promise<void> {
+    const child = spawn('git', [...this.configArgs(), ...args], {
+      cwd: this.cwd,
+      env: this.environment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', onText)
+    const stderr: string[] = []
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (text: string) => stderr.push(text))
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', (code) => resolve(code ?? 1))
+    })
+    if (exitCode !== 0) {
+      throw new GitError(args, {
+        stdout: '',
+        stderr: stderr.join(''),
+        exitCode,
+      })
+    }
+  }
+
+  private configArgs(): string[] {
+    return Object.entries(this.config).flatMap(([k, v]) => ['-c', `${k}=${v}`])
+  }
+
+  private environment(
+    extra: Record<string, string> = {},
+  ): Record<string, string> {
+    const env: Record<string, string> = {}
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined) env[k] = v
+    }
+    return Object.assign(env, this.authEnv, extra, {
+      GIT_TERMINAL_PROMPT: '0',
+      LC_ALL: 'C',
+    })
+  }
+
   /** Runs `git <args>`; throws a GitError on failure unless allowed. */
   async run(
     args: readonly string[],
     options: GitOptions = {},
   ): Promise<GitResult> {
-    const configArgs = Object.entries(this.config).flatMap(([k, v]) => [
-      '-c',
-      `${k}=${v}`,
-    ])
-    const env: Record<string, string> = {}
-    for (const [k, v] of Object.entries(process.env)) {
-      if (v !== undefined) env[k] = v
-    }
-    Object.assign(env, this.authEnv, options.env, {
-      GIT_TERMINAL_PROMPT: '0',
-      LC_ALL: 'C',
-    })
-    const result = await getExecOutput('git', [...configArgs, ...args], {
+    const result = await getExecOutput('git', [...this.configArgs(), ...args], {
       cwd: this.cwd,
-      env,
+      env: this.environment(options.env),
       silent: true,
       ignoreReturnCode: true,
       ...(options.input !== undefined

@@ -50,42 +50,75 @@ export function analyzeCommits(
   commits: readonly CommitRecord[],
   options: AnalyzeOptions,
 ): Analysis {
-  const analysis: Analysis = { entries: [], skipped: [], warnings: [] }
-  const parsed = new Map<string, ConventionalCommit>()
-  const skip = (c: CommitRecord, reason: string): void => {
-    analysis.skipped.push({ sha: c.sha, header: headerOf(c.message), reason })
+  const analyzer = new CommitAnalyzer(options)
+  for (const c of commits) analyzer.add(c)
+  return analyzer.result()
+}
+
+/**
+ * The same analysis one commit at a time, so commits can be parsed while
+ * git is still writing the rest; `result()` settles reverts and counts.
+ */
+export class CommitAnalyzer {
+  private readonly commits: CommitRecord[] = []
+  private readonly parsed = new Map<string, ConventionalCommit>()
+  private readonly analysis: Analysis = {
+    entries: [],
+    skipped: [],
+    warnings: [],
   }
 
-  for (const c of commits) {
+  constructor(private readonly options: AnalyzeOptions) {}
+
+  /** How many commits were added. */
+  get count(): number {
+    return this.commits.length
+  }
+
+  /** Classifies and parses one commit; the next one is older. */
+  add(c: CommitRecord): void {
+    this.commits.push(c)
     const header = headerOf(c.message)
     if (c.parents.length > 1) {
-      skip(c, 'merge commit (the commits it brings in are read instead)')
-      continue
+      this.skip(c, 'merge commit (the commits it brings in are read instead)')
+      return
     }
-    if (options.releaseCommitVersion(header) !== undefined) {
-      skip(c, 'release commit')
-      continue
+    if (this.options.releaseCommitVersion(header) !== undefined) {
+      this.skip(c, 'release commit')
+      return
     }
-    const result = parseCommitMessage(c.message, options)
+    const result = parseCommitMessage(c.message, this.options)
     for (const w of result.warnings) {
       const named = w.includes(header) ? '' : ` "${header}"`
-      analysis.warnings.push(`${short(c.sha)}${named}: ${w}`)
+      this.analysis.warnings.push(`${short(c.sha)}${named}: ${w}`)
     }
     if (!result.ok) {
       const hint = result.hint ? ` (${result.hint})` : ''
-      skip(c, `not a Conventional Commit: ${result.reason}${hint}`)
-      continue
+      this.skip(c, `not a Conventional Commit: ${result.reason}${hint}`)
+      return
     }
-    parsed.set(c.sha, result.commit)
+    this.parsed.set(c.sha, result.commit)
   }
 
-  const cancelled = cancelReverts(commits, parsed, skip)
-  for (const c of commits) {
-    const commit = parsed.get(c.sha)
-    if (commit === undefined || cancelled.has(c.sha)) continue
-    countCommit(c, commit, options, analysis, skip)
+  /** The analysis of every commit added. */
+  result(): Analysis {
+    const skip = this.skip.bind(this)
+    const cancelled = cancelReverts(this.commits, this.parsed, skip)
+    for (const c of this.commits) {
+      const commit = this.parsed.get(c.sha)
+      if (commit === undefined || cancelled.has(c.sha)) continue
+      countCommit(c, commit, this.options, this.analysis, skip)
+    }
+    return this.analysis
   }
-  return analysis
+
+  private skip(c: CommitRecord, reason: string): void {
+    this.analysis.skipped.push({
+      sha: c.sha,
+      header: headerOf(c.message),
+      reason,
+    })
+  }
 }
 
 function countCommit(

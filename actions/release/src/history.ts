@@ -11,7 +11,7 @@ export interface ReleaseTag {
   sha: string
 }
 
-/** The release tags reachable from HEAD, and the tags that are not ours. */
+/** The release tags, and the tags that are not ours. */
 export interface TagsSeen {
   /** Release tags, highest version first. */
   releases: ReleaseTag[]
@@ -20,17 +20,15 @@ export interface TagsSeen {
 }
 
 /**
- * Reads the tags that name versions in `format`: those reachable from
- * `mergedInto`, or every one when it is undefined.
+ * Reads every tag that names a version in `format`, wherever it points;
+ * asking git for the reachable ones only would walk the whole history.
  */
 export async function readReleaseTags(
   git: Git,
   format: TagFormat,
-  mergedInto: string | undefined = 'HEAD',
 ): Promise<TagsSeen> {
   const out = await git.text([
     'for-each-ref',
-    ...(mergedInto === undefined ? [] : [`--merged=${mergedInto}`]),
     '--format=%(refname:strip=2)%09%(objectname)%09%(*objectname)',
     'refs/tags',
   ])
@@ -59,36 +57,63 @@ const FIELD = '\x1f'
 const RECORD = '\x1e'
 
 /**
- * The commits reachable from `to` and not from `from`, newest first,
- * including those that merges brought in. One git call, whatever the count.
+ * Streams the commits reachable from `to` and not from `from`, newest
+ * first, including those that merges brought in, to `onCommit` as git
+ * writes them: one git call, whatever the count. Returns the boundary: the
+ * commits just outside the range, which include `from` itself exactly when
+ * it is an ancestor of `to`.
  */
-export async function readCommits(
+export async function streamCommits(
   git: Git,
   from: string | undefined,
-  to = 'HEAD',
-): Promise<CommitRecord[]> {
-  const range = from === undefined ? to : `${from}..${to}`
-  const out = (
-    await git.run([
-      'log',
-      '--no-color',
-      '--no-decorate',
-      `--format=%H${FIELD}%P${FIELD}%B${RECORD}`,
-      range,
-      '--',
-    ])
-  ).stdout
-  const commits: CommitRecord[] = []
-  for (const record of out.split(RECORD)) {
-    const text = record.replace(/^\n/, '')
-    if (text === '') continue
-    const [sha = '', parents = '', ...message] = text.split(FIELD)
-    commits.push({
+  to: string,
+  onCommit: (commit: CommitRecord) => void,
+): Promise<Set<string>> {
+  const boundary = new Set<string>()
+  let pending = ''
+  const take = (record: string): void => {
+    const text = record.startsWith('\n') ? record.slice(1) : record
+    if (text === '') return
+    const [mark = '', parents = '', ...message] = text.split(FIELD)
+    const sha = mark.slice(1)
+    if (mark.startsWith('-')) {
+      boundary.add(sha)
+      return
+    }
+    onCommit({
       sha,
       parents: parents === '' ? [] : parents.split(' '),
       message: message.join(FIELD).replace(/\n+$/, ''),
     })
   }
+  await git.stream(
+    [
+      'log',
+      '--no-color',
+      '--no-decorate',
+      ...(from === undefined ? [] : ['--boundary']),
+      `--format=%m%H${FIELD}%P${FIELD}%B${RECORD}`,
+      from === undefined ? to : `${from}..${to}`,
+      '--',
+    ],
+    (text) => {
+      const records = (pending + text).split(RECORD)
+      pending = records.pop() ?? ''
+      for (const record of records) take(record)
+    },
+  )
+  take(pending)
+  return boundary
+}
+
+/** The commits reachable from `to` and not from `from`, newest first. */
+export async function readCommits(
+  git: Git,
+  from: string | undefined,
+  to = 'HEAD',
+): Promise<CommitRecord[]> {
+  const commits: CommitRecord[] = []
+  await streamCommits(git, from, to, (c) => commits.push(c))
   return commits
 }
 
@@ -97,6 +122,6 @@ export async function readAllVersions(
   git: Git,
   format: TagFormat,
 ): Promise<string[]> {
-  const seen = await readReleaseTags(git, format, undefined)
+  const seen = await readReleaseTags(git, format)
   return seen.releases.map((r) => r.version)
 }

@@ -3,7 +3,7 @@ import type { Git } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
 import type { Bump } from '../../../lib/version/index.js'
 import { formatTag, nextVersion } from '../../../lib/version/index.js'
-import type { Analysis } from './analyze.js'
+import type { Analysis, AnalyzeOptions } from './analyze.js'
 import { analyzeCommits } from './analyze.js'
 import { insertRelease } from './changelog.js'
 import type { ReleaseTag } from './history.js'
@@ -36,6 +36,19 @@ export interface NoRelease {
   previous?: ReleaseTag
 }
 
+/** How the release stage reads commits, from its settings. */
+export function analyzeOptions(
+  settings: ReleaseSettings,
+  releaseCommitVersion: (header: string) => string | undefined,
+): AnalyzeOptions {
+  return {
+    rules: settings.rules,
+    squashBody: settings.squashBody,
+    stripLeadingEmoji: settings.stripLeadingEmoji,
+    releaseCommitVersion,
+  }
+}
+
 /** What planning needs besides the settings. */
 export interface PlanContext {
   git: Git
@@ -58,17 +71,10 @@ export async function planRelease(
 ): Promise<ReleasePlan | NoRelease> {
   const { logger } = ctx
   const previous = line.lastOnChannel ?? line.lastStable
-  const since = await readCommits(ctx.git, line.lastStable?.sha)
   logger.info(
-    `${since.length} commit(s) since ${line.lastStable?.tag ?? 'the first commit'}`,
+    `${line.sinceStableCount} commit(s) since ${line.lastStable?.tag ?? 'the first commit'}`,
   )
-  const options = {
-    rules: settings.rules,
-    squashBody: settings.squashBody,
-    stripLeadingEmoji: settings.stripLeadingEmoji,
-    releaseCommitVersion: ctx.releaseCommitVersion,
-  }
-  const whole = analyzeCommits(since, options)
+  const whole = line.sinceStable
   // On a pre-release line the bump counts every commit since the stable
   // release, while the notes list only what the line has not released yet.
   const analysis =
@@ -76,7 +82,7 @@ export async function planRelease(
       ? whole
       : analyzeCommits(
           await readCommits(ctx.git, line.lastOnChannel.sha),
-          options,
+          analyzeOptions(settings, ctx.releaseCommitVersion),
         )
   for (const warning of whole.warnings)
     logger.warning(warning, 'Commit message')

@@ -1,8 +1,10 @@
 import * as semver from 'semver'
 import type { Git } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
+import type { Analysis, AnalyzeOptions } from './analyze.js'
+import { CommitAnalyzer } from './analyze.js'
 import type { ReleaseTag } from './history.js'
-import { readReleaseTags } from './history.js'
+import { readReleaseTags, streamCommits } from './history.js'
 import type { ReleaseSettings } from './settings.js'
 
 /** The line of versions a branch releases on, and where it stands. */
@@ -14,10 +16,22 @@ export interface ReleaseLine {
   lastStable?: ReleaseTag
   /** The highest pre-release of this channel above lastStable. */
   lastOnChannel?: ReleaseTag
-  /** Every release tag reachable from HEAD, highest first. */
+  /** Every release tag of the repository, highest first. */
   tags: ReleaseTag[]
+  /** The commits since lastStable (or since the first commit), analysed. */
+  sinceStable: Analysis
+  /** How many commits that is. */
+  sinceStableCount: number
   /** Throws when the version is outside what this branch may release. */
   checkVersion(version: string): void
+}
+
+/** What kind of branch a release branch is. */
+export interface BranchKind {
+  /** The pre-release channel id. */
+  channel?: string
+  /** A maintenance branch releases only versions below this. */
+  below?: string
 }
 
 const MAINTENANCE = /^(\d+)(?:\.(\d+))?\.x$/
@@ -26,7 +40,7 @@ const MAINTENANCE = /^(\d+)(?:\.(\d+))?\.x$/
 export function branchKind(
   settings: ReleaseSettings,
   branch: string,
-): { channel?: string; below?: string } | undefined {
+): BranchKind | undefined {
   const channel = settings.prereleaseBranches.get(branch)
   if (channel !== undefined) return { channel }
   const maintenance = MAINTENANCE.exec(branch)
@@ -43,13 +57,20 @@ export function branchKind(
   return settings.releaseBranches.includes(branch) ? {} : undefined
 }
 
-/** Reads the release tags reachable from HEAD into the branch's line. */
+/**
+ * Finds the branch's last releases and reads the commits since the last
+ * stable one. The highest stable tag is tried first: one `git log` both
+ * reads the commits since it and, through the boundary, proves it is an
+ * ancestor of HEAD, so the history is walked once, not once more for the
+ * reachability of tags.
+ */
 export async function readReleaseLine(
   git: Git,
   settings: ReleaseSettings,
   branch: string,
-  kind: { channel?: string; below?: string },
+  kind: BranchKind,
   logger: Logger,
+  analyze: AnalyzeOptions,
 ): Promise<ReleaseLine> {
   const seen = await readReleaseTags(git, settings.tagFormat)
   if (seen.ignored.length > 0) {
@@ -57,12 +78,34 @@ export async function readReleaseLine(
       `tags that do not match ${settings.tagFormatText}: ${seen.ignored.slice(0, 200).join(', ')}`,
     )
   }
-  const lastStable = seen.releases.find(
-    (t) => semver.prerelease(t.version) === null,
-  )
+  const head = await git.text(['rev-parse', 'HEAD'])
+  let lastStable: ReleaseTag | undefined
+  let analyzer = new CommitAnalyzer(analyze)
+  for (const tag of seen.releases) {
+    if (semver.prerelease(tag.version) !== null) continue
+    if (tag.sha === head) {
+      lastStable = tag
+      break
+    }
+    const attempt = new CommitAnalyzer(analyze)
+    const boundary = await streamCommits(git, tag.sha, head, (c) =>
+      attempt.add(c),
+    )
+    if (boundary.has(tag.sha)) {
+      lastStable = tag
+      analyzer = attempt
+      break
+    }
+    logger.debug(`${tag.tag} is not on this branch`)
+  }
+  if (lastStable === undefined) {
+    await streamCommits(git, undefined, head, (c) => analyzer.add(c))
+  }
   const line: ReleaseLine = {
     branch,
     tags: seen.releases,
+    sinceStable: analyzer.result(),
+    sinceStableCount: analyzer.count,
     checkVersion(version) {
       if (kind.below !== undefined && !semver.lt(version, kind.below)) {
         throw new Error(
@@ -75,12 +118,24 @@ export async function readReleaseLine(
   if (lastStable !== undefined) line.lastStable = lastStable
   if (kind.channel !== undefined) {
     line.channel = kind.channel
-    const onChannel = seen.releases.find(
-      (t) =>
-        semver.prerelease(t.version)?.[0] === kind.channel &&
-        (lastStable === undefined || semver.gt(t.version, lastStable.version)),
-    )
-    if (onChannel !== undefined) line.lastOnChannel = onChannel
+    const last = await lastOnChannel(git, seen.releases, kind.channel, line)
+    if (last !== undefined) line.lastOnChannel = last
   }
   return line
+}
+
+/** The highest pre-release of the channel above lastStable that HEAD holds. */
+async function lastOnChannel(
+  git: Git,
+  tags: readonly ReleaseTag[],
+  channel: string,
+  line: ReleaseLine,
+): Promise<ReleaseTag | undefined> {
+  const stable = line.lastStable?.version
+  for (const tag of tags) {
+    if (semver.prerelease(tag.version)?.[0] !== channel) continue
+    if (stable !== undefined && !semver.gt(tag.version, stable)) continue
+    if (await git.isAncestor(tag.sha, 'HEAD')) return tag
+  }
+  return undefined
 }

@@ -11,7 +11,7 @@ import { commitRelease, pushRelease, tagRelease } from './git-publish.js'
 import type { GitHubRepo } from './github-release.js'
 import { readAllVersions } from './history.js'
 import type { PlanContext, ReleasePlan } from './plan.js'
-import { planRelease } from './plan.js'
+import { analyzeOptions, planRelease } from './plan.js'
 import type { Published } from './publish.js'
 import { publish } from './publish.js'
 import { releaseCommitMatcher, releaseCommitMessage } from './release-commit.js'
@@ -105,7 +105,14 @@ export async function runRelease(
     }
   }
   const readLine = (): Promise<ReleaseLine> =>
-    readReleaseLine(git, settings, branch, kind, logger)
+    readReleaseLine(
+      git,
+      settings,
+      branch,
+      kind,
+      logger,
+      analyzeOptions(settings, releaseVersionOf),
+    )
   let line = await logger.group('Last release', readLine)
   logger.info(describeLine(line))
 

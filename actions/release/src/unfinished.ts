@@ -9,6 +9,7 @@ import type { ReleaseTag } from './history.js'
 import { readAllVersions, readCommits } from './history.js'
 import { renderNotes } from './notes.js'
 import type { PlanContext } from './plan.js'
+import { analyzeOptions } from './plan.js'
 import { publish } from './publish.js'
 import { releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
@@ -173,12 +174,10 @@ async function notesFor(
   ctx: PlanContext,
 ): Promise<string> {
   const commits = await readCommits(ctx.git, previous?.sha, tag.sha)
-  const analysis = analyzeCommits(commits, {
-    rules: settings.rules,
-    squashBody: settings.squashBody,
-    stripLeadingEmoji: settings.stripLeadingEmoji,
-    releaseCommitVersion: ctx.releaseCommitVersion,
-  })
+  const analysis = analyzeCommits(
+    commits,
+    analyzeOptions(settings, ctx.releaseCommitVersion),
+  )
   return renderNotes(analysis.entries, {
     version: tag.version,
     tag: tag.tag,
