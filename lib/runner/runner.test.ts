@@ -12,6 +12,7 @@ import {
   splitList,
 } from './inputs.js'
 import { MemoryLogger, coreLogger } from './logger.js'
+import { clip } from './outputs.js'
 import { runStage } from './run-stage.js'
 
 const saved = { ...process.env }
@@ -173,5 +174,19 @@ describe('loggers', () => {
       '::group::g',
       '::endgroup::',
     ])
+  })
+})
+
+describe('clip', () => {
+  it('keeps short text whole', () => {
+    expect(clip('a\nb', 10, 'x')).toBe('a\nb')
+  })
+
+  it('cuts long text at a line end and says where the rest is', () => {
+    const text = `${'é'.repeat(10)}\n${'b'.repeat(50)}\nend`
+    const cut = clip(text, 40, 'the release')
+    expect(cut).toBe(
+      `${'é'.repeat(10)}\n\n… ${text.length - 10} more characters: see the release.`,
+    )
   })
 })

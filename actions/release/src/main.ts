@@ -3,20 +3,22 @@ import type { ReleaseResult } from './release.js'
 import { runRelease } from './release.js'
 import type { ReleaseSettings } from './settings.js'
 import { readSettings } from './settings.js'
-import { renderSummary } from './summary.js'
+import {
+  MAX_SKIPPED_OUTPUT,
+  NOTES_OUTPUT_LIMIT,
+  renderSummary,
+} from './summary.js'
 import { Git } from '../../../lib/git/index.js'
 import { createGitHubClient } from '../../../lib/github/index.js'
 import type { OutputValue } from '../../../lib/runner/index.js'
 import {
+  clip,
   coreLogger,
   runStage,
   setOutputs,
   writeSummary,
 } from '../../../lib/runner/index.js'
 import type { GitHubRepo } from './github-release.js'
-
-/** Entries of the skipped-commits output, at most; the summary says so. */
-const MAX_SKIPPED_OUTPUT = 1000
 
 /** The release stage's entry: inputs → core → outputs and summary. */
 export async function run(): Promise<void> {
@@ -60,7 +62,11 @@ export function releaseOutputs(
     'previous-version': result.previousVersion ?? '',
     'previous-tag': result.previousTag ?? '',
     bump: result.bump ?? '',
-    notes: result.notes,
+    notes: clip(
+      result.notes,
+      NOTES_OUTPUT_LIMIT,
+      result.releaseUrl ?? 'the step summary and CHANGELOG.md',
+    ),
     'release-url': result.releaseUrl ?? '',
     'release-id':
       result.releaseId === undefined ? '' : String(result.releaseId),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Git } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
+import { clip } from '../../../lib/runner/index.js'
 import type { Bump } from '../../../lib/version/index.js'
 import type { SkippedCommit } from './analyze.js'
 import { floatingTags, isLatest } from './floating-tags.js'
@@ -21,6 +22,9 @@ import { syncWithRemote } from './remote-sync.js'
 import type { ReleaseSettings } from './settings.js'
 import type { FileChange } from './text-diff.js'
 import { renderDiff } from './text-diff.js'
+
+/** Bytes of notes or of one diff that a dry run prints to the log. */
+const LOG_LIMIT = 64 * 1024
 
 /** What the release core talks to. */
 export interface ReleaseDeps {
@@ -163,11 +167,13 @@ export async function runRelease(
   await ensureTagIsFree(git, plan.tag)
   if (settings.dryRun) {
     await logger.group('Release notes (dry run)', () => {
-      logger.info(plan.notes)
+      logger.info(clip(plan.notes, LOG_LIMIT, 'the step summary'))
       return Promise.resolve()
     })
     await logger.group('File changes (dry run)', () => {
-      for (const change of plan.changes) logger.info(renderDiff(change))
+      for (const change of plan.changes) {
+        logger.info(clip(renderDiff(change), LOG_LIMIT, 'the step summary'))
+      }
       return Promise.resolve()
     })
     return result

@@ -1,8 +1,17 @@
 import type { ReleaseResult } from './release.js'
+import { clip } from '../../../lib/runner/index.js'
 import { renderDiff } from './text-diff.js'
 
+/** Entries of the skipped-commits output, at most. */
+export const MAX_SKIPPED_OUTPUT = 1000
+/** Bytes of the notes output; GitHub keeps 1 MiB of a job's outputs. */
+export const NOTES_OUTPUT_LIMIT = 512 * 1024
 /** Rows of skipped commits shown in the summary; the rest are counted. */
 const SHOWN_SKIPPED = 100
+/** Bytes of notes in the summary, which GitHub caps at 1 MiB in all. */
+const NOTES_LIMIT = 256 * 1024
+/** Bytes of one file's diff in the summary. */
+const DIFF_LIMIT = 64 * 1024
 
 /** The step summary: the version, the notes, the file diffs, the skipped commits. */
 export function renderSummary(result: ReleaseResult): string {
@@ -35,7 +44,15 @@ export function renderSummary(result: ReleaseResult): string {
     if (result.completed) {
       out.push(`| completed | an earlier run's ${result.completed} |`)
     }
-    if (result.notes) out.push('', '### Release notes', '', result.notes)
+    if (result.notes) {
+      const whole = result.releaseUrl ?? 'the notes output'
+      out.push(
+        '',
+        '### Release notes',
+        '',
+        clip(result.notes, NOTES_LIMIT, whole),
+      )
+    }
   }
   if (result.changes.length > 0) {
     out.push(
@@ -44,7 +61,11 @@ export function renderSummary(result: ReleaseResult): string {
       '',
     )
     for (const change of result.changes) {
-      out.push('```diff', renderDiff(change), '```')
+      out.push(
+        '```diff',
+        clip(renderDiff(change), DIFF_LIMIT, 'the log'),
+        '```',
+      )
     }
   }
   if (result.warnings.length > 0) {
@@ -52,8 +73,10 @@ export function renderSummary(result: ReleaseResult): string {
       '',
       '### Warnings',
       '',
-      ...result.warnings.map((w) => `- ${cell(w)}`),
+      ...result.warnings.slice(0, SHOWN_SKIPPED).map((w) => `- ${cell(w)}`),
     )
+    const more = result.warnings.length - SHOWN_SKIPPED
+    if (more > 0) out.push('', `… and ${more} more in the log.`)
   }
   if (result.skipped.length > 0) {
     out.push(
@@ -70,8 +93,12 @@ export function renderSummary(result: ReleaseResult): string {
         ),
     )
     const more = result.skipped.length - SHOWN_SKIPPED
-    if (more > 0)
-      out.push('', `… and ${more} more (all in the skipped-commits output).`)
+    if (more > 0) {
+      out.push(
+        '',
+        `… and ${more} more; the skipped-commits output lists the first ${MAX_SKIPPED_OUTPUT}.`,
+      )
+    }
   }
   return `${out.join('\n')}\n`
 }
