@@ -43,7 +43,7 @@ describe('Git', () => {
     expect(await git.show('HEAD', 'b.txt')).toBeUndefined()
   })
 
-  it('applies its configuration and standard input to every command', async () => {
+  it('applies its configuration, identity and standard input to every command', async () => {
     const r = repo()
     r.commit('one')
     const git = new Git(r.workDir, {

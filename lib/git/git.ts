@@ -39,26 +39,37 @@ export class GitError extends Error {
  * that `ps` or an error message could show.
  */
 export class Git {
-  private readonly authEnv: Record<string, string>
-
   constructor(
     /** The working tree. */
     readonly cwd: string,
-    /** Configuration applied to every command, e.g. the committer. */
+    /** Configuration applied to every command (`-c key=value`). */
     private readonly config: Record<string, string> = {},
-  ) {
-    this.authEnv = {}
+    /**
+     * Environment for every command, over the process's own: the commit
+     * identity goes here, since GIT_AUTHOR_* in the environment would
+     * otherwise win over `-c user.name`.
+     */
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  /** The environment that makes git commit and tag as this identity. */
+  static identity(name: string, email: string): Record<string, string> {
+    return {
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email,
+    }
   }
 
   /** A Git on the same tree whose network commands send this header. */
   withHttpHeader(header: string): Git {
-    const git = new Git(this.cwd, this.config)
-    Object.assign(git.authEnv, {
+    return new Git(this.cwd, this.config, {
+      ...this.env,
       GIT_CONFIG_COUNT: '1',
       GIT_CONFIG_KEY_0: 'http.extraheader',
       GIT_CONFIG_VALUE_0: header,
     })
-    return git
   }
 
   /**
@@ -106,7 +117,7 @@ export class Git {
     for (const [k, v] of Object.entries(process.env)) {
       if (v !== undefined) env[k] = v
     }
-    return Object.assign(env, this.authEnv, extra, {
+    return Object.assign(env, this.env, extra, {
       GIT_TERMINAL_PROMPT: '0',
       LC_ALL: 'C',
     })

@@ -17,9 +17,10 @@ interface VersionHeading {
 }
 
 // `# [1.2.0](…)`, `## 1.2.0 (…)`, `## v1.2.0`, `## [v1.2.0] - …`, and the
-// `## <small>1.2.0 (…)</small>` conventional-changelog writes for patches.
+// `## <small>1.2.0 (…)</small>` conventional-changelog writes for patches,
+// and the `### [1.1.1]` standard-version writes for them.
 const VERSION_HEADING =
-  /^ {0,3}#{1,2}[ \t]+(?:<small>)?\[?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?![0-9A-Za-z.+-])/
+  /^ {0,3}#{1,3}[ \t]+(?:<small>)?\[?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?![0-9A-Za-z.+-])/
 // Older conventional-changelog writes `<a name="1.2.0"></a>` above a heading.
 const ANCHOR = /^<a name="[^"]*"><\/a>\s*$/
 const FENCE = /^ {0,3}(```|~~~)/

@@ -223,37 +223,52 @@ export async function moveFloatingTags(
 ): Promise<string[]> {
   const moved: string[] = []
   for (const tag of tags) {
-    const ref = `tags/${tag}`
-    let current: { sha: string; type: string } | undefined
     try {
-      const { data } = await gh.octokit.rest.git.getRef({
-        owner: gh.owner,
-        repo: gh.repo,
-        ref,
-      })
-      current = data.object
+      if (await moveTag(gh, tag, sha)) moved.push(tag)
     } catch (error: unknown) {
-      if (httpStatus(error) !== 404) throw error
+      throw new Error(
+        `moving the floating tag ${tag} to ${sha.slice(0, 7)} failed: ${apiMessage(error)}`,
+      )
     }
-    if (current?.sha === sha && current.type === 'commit') continue
-    if (current === undefined) {
-      await gh.octokit.rest.git.createRef({
-        owner: gh.owner,
-        repo: gh.repo,
-        ref: `refs/${ref}`,
-        sha,
-      })
-    } else {
-      await gh.octokit.rest.git.updateRef({
-        owner: gh.owner,
-        repo: gh.repo,
-        ref,
-        sha,
-        force: true,
-      })
-    }
-    logger.info(`moved ${tag} → ${sha.slice(0, 7)}`)
-    moved.push(tag)
+    if (moved.includes(tag)) logger.info(`moved ${tag} → ${sha.slice(0, 7)}`)
   }
   return moved
+}
+
+/** Points one tag ref at a commit; false when it was there already. */
+async function moveTag(
+  gh: GitHubRepo,
+  tag: string,
+  sha: string,
+): Promise<boolean> {
+  const ref = `tags/${tag}`
+  let current: { sha: string; type: string } | undefined
+  try {
+    const { data } = await gh.octokit.rest.git.getRef({
+      owner: gh.owner,
+      repo: gh.repo,
+      ref,
+    })
+    current = data.object
+  } catch (error: unknown) {
+    if (httpStatus(error) !== 404) throw error
+  }
+  if (current?.sha === sha && current.type === 'commit') return false
+  if (current === undefined) {
+    await gh.octokit.rest.git.createRef({
+      owner: gh.owner,
+      repo: gh.repo,
+      ref: `refs/${ref}`,
+      sha,
+    })
+  } else {
+    await gh.octokit.rest.git.updateRef({
+      owner: gh.owner,
+      repo: gh.repo,
+      ref,
+      sha,
+      force: true,
+    })
+  }
+  return true
 }

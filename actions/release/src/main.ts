@@ -82,10 +82,11 @@ export function releaseOutputs(
  * it through the environment (masked, never on a command line).
  */
 async function gitFor(settings: ReleaseSettings): Promise<Git> {
-  const git = new Git(settings.workingDirectory, {
-    'user.name': settings.gitUserName,
-    'user.email': settings.gitUserEmail,
-  })
+  const git = new Git(
+    settings.workingDirectory,
+    {},
+    Git.identity(settings.gitUserName, settings.gitUserEmail),
+  )
   if (settings.token === undefined || settings.dryRun || !settings.push)
     return git
   const url = await git.run(['remote', 'get-url', settings.remote], {

@@ -92,6 +92,7 @@ export async function planRelease(
   if (whole.releaseAs !== undefined) {
     version = checkReleaseAs(whole.releaseAs, base, logger)
   }
+  const overridden = version !== undefined
   if (version === undefined) {
     if (analysis.bump === undefined && line.lastOnChannel !== undefined) {
       return {
@@ -140,7 +141,8 @@ export async function planRelease(
     analysis,
     ...withPrevious(previous),
   }
-  if (whole.bump !== undefined) plan.bump = whole.bump
+  // A Release-As override names the version; no bump made it.
+  if (!overridden && whole.bump !== undefined) plan.bump = whole.bump
   return plan
 }
 

@@ -19,6 +19,8 @@ import { releaseCommitMatcher, releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
 import { branchKind, readReleaseLine } from './release-line.js'
 import { syncWithRemote } from './remote-sync.js'
+import { checkCleanFiles, checkRepository } from './preflight.js'
+import { resolveArtifacts } from './artifacts.js'
 import type { ReleaseSettings } from './settings.js'
 import type { FileChange } from './text-diff.js'
 import { renderDiff } from './text-diff.js'
@@ -57,6 +59,8 @@ export interface ReleaseResult {
   changes: FileChange[]
   /** The tag of an earlier, unfinished release this run completed. */
   completed?: string
+  /** The asset names the GitHub release gets (or, in a dry run, would). */
+  assets: string[]
 }
 
 /**
@@ -78,7 +82,9 @@ export async function runRelease(
     skipped: [],
     warnings: [],
     changes: [],
+    assets: [],
   }
+  await checkRepository(git, settings.dryRun)
   const branch = settings.branch ?? (await currentBranch(git))
   const kind = branchKind(settings, branch)
   if (kind === undefined) {
@@ -165,7 +171,13 @@ export async function runRelease(
   if (plan.previous !== undefined) setPrevious(result, plan.previous)
   logger.info(`next version: ${plan.version} (${plan.bump ?? 'Release-As'})`)
   await ensureTagIsFree(git, plan.tag)
+  // Artifacts that match nothing are found now, before anything is pushed.
+  result.assets = plannedAssets(settings)
   if (settings.dryRun) {
+    if (settings.floatingTags) {
+      const all = await readAllVersions(git, settings.tagFormat)
+      result.floatingTags = floatingTags(plan.version, all, settings.tagFormat)
+    }
     await logger.group('Release notes (dry run)', () => {
       logger.info(clip(plan.notes, LOG_LIMIT, 'the step summary'))
       return Promise.resolve()
@@ -181,6 +193,7 @@ export async function runRelease(
 
   const sha = await logger.group('Commit, tag and push', async () => {
     const message = releaseCommitMessage(settings.commitMessage, plan.version)
+    await checkCleanFiles(git, plan.changes)
     const made = await commitRelease(git, plan.changes, message, logger)
     await tagRelease(git, plan.tag, made, message)
     await pushRelease(git, target, made, plan.tag)
@@ -194,6 +207,18 @@ export async function runRelease(
     result.releaseUrl = published.releaseUrl
   if (published.releaseId !== undefined) result.releaseId = published.releaseId
   return result
+}
+
+/** The names of the assets the release will carry, checking the globs. */
+function plannedAssets(settings: ReleaseSettings): string[] {
+  if (!settings.githubRelease) return []
+  const names = resolveArtifacts(
+    settings.artifacts,
+    settings.workingDirectory,
+  ).map((a) => a.name)
+  if (settings.npmPack) names.push('the npm pack tarball')
+  if (settings.checksums && names.length > 0) names.push('SHA256SUMS')
+  return names
 }
 
 async function publishPlan(
@@ -226,8 +251,8 @@ async function ensureTagIsFree(git: Git, tag: string): Promise<void> {
   const existing = await git.resolve(`refs/tags/${tag}`)
   if (existing !== undefined) {
     throw new Error(
-      `tag ${tag} already exists on ${existing.slice(0, 7)}, which this branch does not contain; ` +
-        'a maintenance branch cannot release a version the main line has already used',
+      `tag ${tag} already exists on ${existing.slice(0, 7)}, which is not on this branch: ` +
+        'that version was released from another branch; merge it here, or release this change from that branch',
     )
   }
 }

@@ -134,7 +134,9 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
     optionalInput('branch') ?? (ctx.refType === 'tag' ? undefined : ctx.refName)
   if (branch !== undefined) settings.branch = branch
   const changelog = optionalInput('changelog-file') ?? 'CHANGELOG.md'
-  if (!['false', 'none'].includes(changelog)) settings.changelogFile = changelog
+  if (!['false', 'none'].includes(changelog)) {
+    settings.changelogFile = insidePath('changelog-file', changelog)
+  }
   if (versionFilesText.length > 0) {
     settings.versionFiles =
       versionFilesText.length === 1 && versionFilesText[0] === 'none'
@@ -154,10 +156,8 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
       )
     }
     if (settings.repository === undefined) {
-      throw new ConfigError(
-        'GITHUB_REPOSITORY',
-        '',
-        'owner/name from the runner',
+      throw new Error(
+        'GITHUB_REPOSITORY is not set, so the GitHub repository is unknown; the runner sets it, a local run needs GITHUB_REPOSITORY=owner/name',
       )
     }
   }
@@ -178,19 +178,38 @@ function orDefault(list: string[], fallback: string[]): string[] {
   return list.length > 0 ? list : fallback
 }
 
-/** `next` or `beta:beta`, one per line: branch name, then channel id. */
+/**
+ * `next` or `beta:beta`, one per line: branch name, then channel id. A
+ * branch name alone gives its channel with other characters turned into
+ * hyphens (`release/next` → `release-next`).
+ */
 function parsePrereleaseBranches(lines: string[]): Map<string, string> {
   const branches = new Map<string, string>()
   for (const line of lines) {
-    const [branch = '', channel = branch] = line.split(':').map((s) => s.trim())
+    const [branch = '', named] = line.split(':').map((s) => s.trim())
+    const channel =
+      named ?? branch.replace(/[^0-9A-Za-z-]+/g, '-').replace(/^-+|-+$/g, '')
     if (branch === '' || !/^[0-9A-Za-z-]+$/.test(channel)) {
       throw new ConfigError(
         'prerelease-branches',
         line,
-        'lines of `branch` or `branch:channel`, the channel made of letters, digits and hyphens',
+        'lines of `branch` or `branch:channel`, where a channel is made of letters, digits and hyphens',
       )
     }
     branches.set(branch, channel)
   }
   return branches
+}
+
+/** A path inside the repository: relative, without `..`. */
+function insidePath(input: string, path: string): string {
+  const parts = path.split(/[\\/]/)
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.includes('..')) {
+    throw new ConfigError(
+      input,
+      path,
+      'a path inside the repository, like CHANGELOG.md or docs/CHANGELOG.md',
+    )
+  }
+  return parts.filter((p) => p !== '' && p !== '.').join('/')
 }

@@ -36,9 +36,18 @@ export function renderSummary(result: ReleaseResult): string {
     )
     if (result.commitSha) out.push(`| commit | \`${result.commitSha}\` |`)
     if (result.releaseUrl) out.push(`| GitHub release | ${result.releaseUrl} |`)
-    if (result.floatingTags.length > 0) {
+    if (result.assets.length > 0) {
+      const label = result.dryRun ? 'assets it would attach' : 'assets'
       out.push(
-        `| floating tags moved | ${result.floatingTags.map((t) => `\`${t}\``).join(', ')} |`,
+        `| ${label} | ${result.assets.map((a) => `\`${cell(a)}\``).join(', ')} |`,
+      )
+    }
+    if (result.floatingTags.length > 0) {
+      const label = result.dryRun
+        ? 'floating tags it would move'
+        : 'floating tags moved'
+      out.push(
+        `| ${label} | ${result.floatingTags.map((t) => `\`${t}\``).join(', ')} |`,
       )
     }
     if (result.completed) {

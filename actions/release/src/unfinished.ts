@@ -1,5 +1,6 @@
 import * as semver from 'semver'
 import type { Git } from '../../../lib/git/index.js'
+import type { Bump } from '../../../lib/version/index.js'
 import { formatTag } from '../../../lib/version/index.js'
 import { analyzeCommits } from './analyze.js'
 import { floatingTags, isLatest } from './floating-tags.js'
@@ -78,6 +79,9 @@ export async function completeUnfinished(
   }
   if (pending === undefined) return undefined
   const { tag, previous } = pending
+  let details: Promise<{ notes: string; bump?: Bump }> | undefined
+  const describe = (): Promise<{ notes: string; bump?: Bump }> =>
+    (details ??= notesFor(tag, previous, settings, ctx))
   const all = await readAllVersions(git, settings.tagFormat)
   const published = await publish(
     {
@@ -86,7 +90,7 @@ export async function completeUnfinished(
       sha: tag.sha,
       prerelease: semver.prerelease(tag.version) !== null,
       latest: isLatest(tag.version, all),
-      notes: () => notesFor(tag, previous, settings, ctx),
+      notes: async () => (await describe()).notes,
       floatingTags: floatingTags(tag.version, all, settings.tagFormat),
     },
     settings,
@@ -96,8 +100,11 @@ export async function completeUnfinished(
     logger,
   )
   if (untagged === undefined && !published.changed) return undefined
+  const { notes, bump } = await describe()
   const done: Partial<ReleaseResult> = {
     released: true,
+    notes,
+    ...(bump !== undefined ? { bump } : {}),
     version: tag.version,
     tag: tag.tag,
     commitSha: tag.sha,
@@ -156,9 +163,34 @@ async function findUntaggedReleaseCommit(
     if (last !== undefined && !semver.gt(version, last.version)) continue
     const tag = formatTag(version, settings.tagFormat)
     if ((await git.resolve(`refs/tags/${tag}`)) !== undefined) continue
+    if (!(await manifestSays(git, sha, version))) {
+      ctx.logger.debug(
+        `${sha.slice(0, 7)} looks like a release commit for ${version}, but its package.json says otherwise; not tagging it`,
+      )
+      continue
+    }
     return { tag, version, sha }
   }
   return undefined
+}
+
+/**
+ * Whether a release commit's package.json (when there is one) holds the
+ * version its message names: the commit really is a release (C18), not a
+ * hand-written message.
+ */
+async function manifestSays(
+  git: Git,
+  sha: string,
+  version: string,
+): Promise<boolean> {
+  const text = await git.show(sha, './package.json')
+  if (text === undefined) return true
+  try {
+    return (JSON.parse(text) as { version?: unknown }).version === version
+  } catch {
+    return false
+  }
 }
 
 /** Whether a version belongs to the line: its channel, or stable. */
@@ -167,18 +199,19 @@ function sameLine(version: string, line: ReleaseLine): boolean {
   return line.channel === undefined ? pre === null : pre?.[0] === line.channel
 }
 
+/** The notes and the bump of a release, from the commits it holds. */
 async function notesFor(
   tag: ReleaseTag,
   previous: ReleaseTag | undefined,
   settings: ReleaseSettings,
   ctx: PlanContext,
-): Promise<string> {
+): Promise<{ notes: string; bump?: Bump }> {
   const commits = await readCommits(ctx.git, previous?.sha, tag.sha)
   const analysis = analyzeCommits(
     commits,
     analyzeOptions(settings, ctx.releaseCommitVersion),
   )
-  return renderNotes(analysis.entries, {
+  const notes = renderNotes(analysis.entries, {
     version: tag.version,
     tag: tag.tag,
     date: ctx.date,
@@ -189,6 +222,9 @@ async function notesFor(
       ? { repository: settings.repository }
       : {}),
   })
+  return analysis.bump === undefined
+    ? { notes }
+    : { notes, bump: analysis.bump }
 }
 
 /** Copies a previous release into a result's previous-* fields. */

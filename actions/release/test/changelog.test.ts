@@ -59,10 +59,19 @@ describe('insertRelease', () => {
     ['## [v1.2.0] - 2024-05-01'],
     ['## [1.2.0-rc.1] - 2024-05-01'],
     ['## <small>1.2.0 (2024-05-01)</small>'],
+    ['### [1.2.1](https://x/compare/v1.2.0...v1.2.1) (2024-05-02)'],
   ])('inserts directly above the version heading %s', (heading) => {
     const existing = `${TITLE}\n\n${heading}\n\n* old\n`
     const update = insertRelease(existing, NOTES, options)
     expect(update.text).toBe(`${TITLE}\n\n${NOTES}\n\n${heading}\n\n* old\n`)
+  })
+
+  it('inserts above a standard-version patch section, not below it', () => {
+    const existing = `${TITLE}\n\n### [1.1.1](x) (2024-05-02)\n\n* fix\n\n## [1.1.0](x) (2024-05-01)\n\n* feat\n`
+    const update = insertRelease(existing, NOTES, options)
+    expect(update.text.indexOf(NOTES)).toBeLessThan(
+      update.text.indexOf('### [1.1.1]'),
+    )
   })
 
   it('keeps an Unreleased section and other headings above the first version', () => {
