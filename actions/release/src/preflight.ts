@@ -43,7 +43,8 @@ export async function checkCleanFiles(
   changes: readonly FileChange[],
 ): Promise<void> {
   if (changes.length === 0) return
-  const status = await git.text([
+  // Not trimmed: each porcelain line starts with two status columns.
+  const { stdout: status } = await git.run([
     'status',
     '--porcelain',
     '--',
