@@ -21,6 +21,8 @@ export interface ReleaseRecord {
   uploadUrl: string
   immutable: boolean
   created: boolean
+  /** Still a draft: made by a run that had assets to attach first. */
+  draft: boolean
 }
 
 /** The release to find or create. */
@@ -32,6 +34,8 @@ export interface ReleaseSpec {
   prerelease: boolean
   /** Whether GitHub should mark this release as the latest. */
   makeLatest: boolean
+  /** Create it as a draft, to publish once its assets are attached. */
+  draft: boolean
 }
 
 interface ApiRelease {
@@ -65,7 +69,7 @@ export async function ensureRelease(
       target_commitish: spec.sha,
       name: spec.name,
       body: spec.body,
-      draft: false,
+      draft: spec.draft,
       prerelease: spec.prerelease,
       make_latest: spec.makeLatest ? 'true' : 'false',
     })
@@ -117,7 +121,35 @@ function record(data: ApiRelease, created: boolean): ReleaseRecord {
     uploadUrl: data.upload_url,
     immutable: data.immutable === true,
     created,
+    draft: data.draft === true,
   }
+}
+
+/**
+ * Publishes a draft release once its assets are attached, so nobody sees
+ * (or, with immutable releases, freezes) a release without them.
+ */
+export async function publishDraft(
+  gh: GitHubRepo,
+  release: ReleaseRecord,
+  makeLatest: boolean,
+  logger: Logger,
+): Promise<string> {
+  let url: string
+  try {
+    const { data } = await gh.octokit.rest.repos.updateRelease({
+      owner: gh.owner,
+      repo: gh.repo,
+      release_id: release.id,
+      draft: false,
+      make_latest: makeLatest ? 'true' : 'false',
+    })
+    url = data.html_url
+  } catch (error: unknown) {
+    throw new Error(`publishing the draft release failed: ${apiMessage(error)}`)
+  }
+  logger.info(`published ${url}`)
+  return url
 }
 
 /** A file to attach, under the name GitHub will list it by. */

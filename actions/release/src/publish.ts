@@ -13,6 +13,7 @@ import {
   announce,
   ensureRelease,
   moveFloatingTags,
+  publishDraft,
   uploadAssets,
 } from './github-release.js'
 import type { ReleaseSettings } from './settings.js'
@@ -66,6 +67,7 @@ export async function publish(
           body: await pub.notes(),
           prerelease: pub.prerelease,
           makeLatest: pub.latest,
+          draft: settings.artifacts.length > 0 || settings.npmPack,
         },
         logger,
       )
@@ -76,8 +78,10 @@ export async function publish(
         settings,
         logger,
       )
-      published.changed ||= found.created || uploaded
-      return found
+      published.changed ||= found.created || uploaded || found.draft
+      if (!found.draft) return found
+      const htmlUrl = await publishDraft(github, found, pub.latest, logger)
+      return { ...found, htmlUrl, draft: false }
     })
     published.releaseUrl = release.htmlUrl
     published.releaseId = release.id

@@ -63,6 +63,7 @@ describe('the release stage on GitHub', () => {
     expectOk(run)
     const [made] = releases(api)
     expect(made).toMatchObject({
+      draft: false,
       tag_name: 'v0.1.0',
       prerelease: false,
       make_latest: 'true',
@@ -96,6 +97,8 @@ describe('the release stage on GitHub', () => {
     const first = await release(repo, api, { artifacts: 'dist/*.tgz' })
     expect(first.failed).toBe(true)
     expect(first.log).toMatch(/::error::uploading a\.tgz to v0\.1\.0 failed/)
+    // Nobody sees a release without its assets: it waits as a draft.
+    expect(releases(api)[0]?.draft).toBe(true)
     repo.git('reset', '--quiet', '--hard', start)
     repo.git('tag', '-d', 'v0.1.0')
     const second = await release(repo, api, { artifacts: 'dist/*.tgz' })
