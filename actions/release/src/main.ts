@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { ReleaseResult } from './release.js'
-import { runRelease } from './release.js'
+import { emptyResult, runRelease } from './release.js'
 import type { ReleaseSettings } from './settings.js'
 import { readSettings } from './settings.js'
 import {
@@ -14,6 +14,7 @@ import type { OutputValue } from '../../../lib/runner/index.js'
 import {
   clip,
   coreLogger,
+  errorMessage,
   runStage,
   setOutputs,
   writeSummary,
@@ -32,12 +33,26 @@ export async function run(): Promise<void> {
       ...envField('serverUrl', 'GITHUB_SERVER_URL'),
     })
     const git = await gitFor(settings)
-    const result = await runRelease(settings, {
-      git,
-      logger: coreLogger,
-      now: () => new Date(),
-      ...githubFor(settings),
-    })
+    const result = emptyResult(settings.dryRun)
+    try {
+      await runRelease(
+        settings,
+        {
+          git,
+          logger: coreLogger,
+          now: () => new Date(),
+          ...githubFor(settings),
+        },
+        result,
+      )
+    } catch (error: unknown) {
+      // What was done before the failure (a tag pushed, say) is reported
+      // too, so the reader knows what a re-run will pick up.
+      result.failure = errorMessage(error)
+      setOutputs(releaseOutputs(result), coreLogger)
+      writeSummary(renderSummary(result))
+      throw error
+    }
     setOutputs(releaseOutputs(result), coreLogger)
     writeSummary(renderSummary(result))
   })

@@ -25,6 +25,23 @@ import type { ReleaseSettings } from './settings.js'
 import type { FileChange } from './text-diff.js'
 import { renderDiff } from './text-diff.js'
 
+/**
+ * A result with nothing done yet. The core fills it in as it goes, so when
+ * a step fails the caller can still report what had been done by then.
+ */
+export function emptyResult(dryRun: boolean): ReleaseResult {
+  return {
+    released: false,
+    dryRun,
+    notes: '',
+    floatingTags: [],
+    skipped: [],
+    warnings: [],
+    changes: [],
+    assets: [],
+  }
+}
+
 /** Bytes of notes or of one diff that a dry run prints to the log. */
 const LOG_LIMIT = 64 * 1024
 
@@ -61,6 +78,8 @@ export interface ReleaseResult {
   completed?: string
   /** The asset names the GitHub release gets (or, in a dry run, would). */
   assets: string[]
+  /** Why the run failed, when it did, after what the other fields say. */
+  failure?: string
 }
 
 /**
@@ -72,18 +91,9 @@ export interface ReleaseResult {
 export async function runRelease(
   settings: ReleaseSettings,
   deps: ReleaseDeps,
+  result: ReleaseResult = emptyResult(settings.dryRun),
 ): Promise<ReleaseResult> {
   const { git, logger } = deps
-  const result: ReleaseResult = {
-    released: false,
-    dryRun: settings.dryRun,
-    notes: '',
-    floatingTags: [],
-    skipped: [],
-    warnings: [],
-    changes: [],
-    assets: [],
-  }
   await checkRepository(git, settings.dryRun)
   const branch = settings.branch ?? (await currentBranch(git))
   const kind = branchKind(settings, branch)
@@ -165,7 +175,6 @@ export async function runRelease(
     tag: plan.tag,
     notes: plan.notes,
     changes: plan.changes,
-    released: !settings.dryRun,
   })
   if (plan.bump !== undefined) result.bump = plan.bump
   if (plan.previous !== undefined) setPrevious(result, plan.previous)
@@ -198,9 +207,10 @@ export async function runRelease(
     await tagRelease(git, plan.tag, made, message)
     await pushRelease(git, target, made, plan.tag)
     logger.info(`tagged ${plan.tag} on ${made}`)
+    result.commitSha = made
+    result.released = true
     return made
   })
-  result.commitSha = sha
   const published = await publishPlan(plan, sha, settings, deps, target)
   result.floatingTags = published.floatingTags
   if (published.releaseUrl !== undefined)

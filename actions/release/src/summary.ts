@@ -17,14 +17,26 @@ const DIFF_LIMIT = 64 * 1024
 export function renderSummary(result: ReleaseResult): string {
   const out: string[] = []
   const mode = result.dryRun ? ' (dry run)' : ''
+  if (result.failure !== undefined) {
+    out.push(
+      `## Release${mode}: failed`,
+      '',
+      `> ${cell(result.failure)}`,
+      '',
+      'A re-run finds what this run made and completes the rest.',
+      '',
+    )
+  }
   if (result.version === undefined) {
-    out.push(`## Release${mode}: nothing to release`, '', result.reason ?? '')
+    if (result.failure === undefined) {
+      out.push(`## Release${mode}: nothing to release`, '', result.reason ?? '')
+    }
   } else {
     const verb = result.dryRun
       ? 'would release'
       : result.released
         ? 'released'
-        : 'found'
+        : 'was releasing'
     out.push(
       `## Release${mode}: ${verb} ${result.tag ?? result.version}`,
       '',

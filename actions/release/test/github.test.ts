@@ -99,10 +99,19 @@ describe('the release stage on GitHub', () => {
     expect(first.log).toMatch(/::error::uploading a\.tgz to v0\.1\.0 failed/)
     // Nobody sees a release without its assets: it waits as a draft.
     expect(releases(api)[0]?.draft).toBe(true)
+    // What was done before the failure is still reported.
+    expect(first.outputs).toMatchObject({ released: 'true', tag: 'v0.1.0' })
+    expect(first.summary).toMatch(/^## Release: failed\n\n> uploading a\.tgz/)
     repo.git('reset', '--quiet', '--hard', start)
     repo.git('tag', '-d', 'v0.1.0')
     const second = await release(repo, api, { artifacts: 'dist/*.tgz' })
     expectOk(second)
+    expect(second.outputs).toMatchObject({
+      released: 'true',
+      version: '0.1.0',
+      bump: 'minor',
+    })
+    expect(second.outputs.notes).toContain('* x (')
     expect(releases(api)).toHaveLength(1)
     expect(
       releases(api)[0]
