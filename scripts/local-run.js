@@ -6,11 +6,12 @@
 //     --env GITHUB_WORKSPACE=$PWD --env GITHUB_REF_NAME=main
 import { spawnSync } from 'node:child_process'
 import {
+  existsSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
-  existsSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -26,8 +27,9 @@ export function parseOutputs(text) {
     const match = /^([^<]+)<<(.+)$/.exec(lines[i])
     if (!match) continue
     const value = []
-    for (i += 1; i < lines.length && lines[i] !== match[2]; i += 1)
+    for (i += 1; i < lines.length && lines[i] !== match[2]; i += 1) {
       value.push(lines[i])
+    }
     outputs[match[1]] = value.join('\n')
   }
   return outputs
@@ -35,14 +37,17 @@ export function parseOutputs(text) {
 
 /**
  * Runs dist/<stage>/index.js as a child process; returns its exit code, its
- * log lines, outputs and summary.
+ * log, outputs and summary. Throws when the stage has no bundle.
  */
 export function runStage(stage, { inputs = {}, env = {}, event = {} } = {}) {
   const bundle = join(root, 'dist', stage, 'index.js')
-  if (!existsSync(bundle))
+  if (!existsSync(bundle)) {
+    const dist = join(root, 'dist')
+    const stages = existsSync(dist) ? readdirSync(dist).join(', ') : 'none'
     throw new Error(
-      `no bundle for stage '${stage}' (${bundle}); run npm run build`,
+      `no bundle for stage '${stage}'; the bundled stages are: ${stages}`,
     )
+  }
   const dir = mkdtempSync(join(tmpdir(), 'cortex-local-'))
   try {
     const files = {
@@ -59,11 +64,13 @@ export function runStage(stage, { inputs = {}, env = {}, event = {} } = {}) {
       ...files,
       ...env,
     }
-    for (const [name, value] of Object.entries(inputs))
+    for (const [name, value] of Object.entries(inputs)) {
       childEnv[`INPUT_${name.toUpperCase()}`] = value
+    }
     const child = spawnSync(process.execPath, [bundle], {
       env: childEnv,
       encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
     })
     return {
       code: child.status ?? 1,
@@ -76,7 +83,15 @@ export function runStage(stage, { inputs = {}, env = {}, event = {} } = {}) {
   }
 }
 
-/** Renders runner log commands for a terminal: groups as headings, annotations by level. */
+/** Undoes the escaping @actions/core applies to command messages. */
+function unescapeCommand(text) {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+}
+
+/**
+ * Renders the runner's log commands for a terminal: groups as headings,
+ * annotations by level; debug and mask commands dropped.
+ */
 export function readableLog(log) {
   return log
     .split('\n')
@@ -91,45 +106,55 @@ export function readableLog(log) {
         .replace(/^::group::(.*)$/, '▶ $1')
         .replace(
           /^::(warning|error|notice)[^:]*::(.*)$/,
-          (_, level, text) => `${level.toUpperCase()}: ${text}`,
+          (_, level, text) =>
+            `${level.toUpperCase()}: ${unescapeCommand(text)}`,
         ),
     )
     .join('\n')
 }
 
-function usage() {
-  return 'usage: node scripts/local-run.js <stage> [--input name=value]... [--env NAME=value]... [--event file.json]'
+const USAGE =
+  'usage: node scripts/local-run.js <stage> [--input name=value]... [--env NAME=value]... [--event file.json]'
+
+/** Stops with a message and the usage, without a stack trace. */
+function fail(message) {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+function readEvent(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    return fail(
+      `--event ${path}: ${error instanceof Error ? error.message : error}`,
+    )
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [stage, ...rest] = process.argv.slice(2)
-  if (!stage || stage.startsWith('-')) {
-    console.error(usage())
-    process.exit(2)
-  }
+  if (!stage || stage.startsWith('-')) fail('no stage named')
   const inputs = {}
   const env = {}
   let event = {}
   for (let i = 0; i < rest.length; i += 2) {
     const [flag, value = ''] = [rest[i], rest[i + 1]]
     const at = value.indexOf('=')
-    if (flag === '--event') event = JSON.parse(readFileSync(value, 'utf8'))
+    if (flag === '--event') event = readEvent(value)
     else if ((flag === '--input' || flag === '--env') && at > 0) {
       ;(flag === '--input' ? inputs : env)[value.slice(0, at)] = value.slice(
         at + 1,
       )
-    } else {
-      console.error(
-        `bad argument ${JSON.stringify(flag)} ${JSON.stringify(value)}\n${usage()}`,
-      )
-      process.exit(2)
-    }
+    } else fail(`bad argument ${JSON.stringify(flag)} ${JSON.stringify(value)}`)
   }
-  const result = runStage(stage, { inputs, env, event })
+  let result
+  try {
+    result = runStage(stage, { inputs, env, event })
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error))
+  }
   console.log(readableLog(result.log))
-  console.log(`\n── outputs ──`)
-  for (const [name, value] of Object.entries(result.outputs))
-    console.log(`${name} = ${value.includes('\n') ? `\n${value}` : value}`)
   console.log(`\n── step summary ──\n${result.summary}`)
   process.exitCode = result.code
 }
