@@ -8,6 +8,7 @@ import { analyzeCommits } from './analyze.js'
 import { insertRelease } from './changelog.js'
 import type { ReleaseTag } from './history.js'
 import { readCommits } from './history.js'
+import type { NoteEntry } from './notes.js'
 import { renderNotes } from './notes.js'
 import type { ReleaseLine } from './release-line.js'
 import type { ReleaseSettings } from './settings.js'
@@ -121,16 +122,10 @@ export async function planRelease(
   }
   line.checkVersion(version)
   const tag = formatTag(version, settings.tagFormat)
-  const notes = renderNotes(analysis.entries, {
+  const notes = releaseNotes(analysis.entries, settings, ctx.date, {
     version,
     tag,
-    date: ctx.date,
-    serverUrl: settings.serverUrl,
-    sections: settings.rules.sections,
-    ...(previous !== undefined ? { previousTag: previous.tag } : {}),
-    ...(settings.repository !== undefined
-      ? { repository: settings.repository }
-      : {}),
+    ...withPrevious(previous),
   })
   const plan: ReleasePlan = {
     version,
@@ -144,6 +139,28 @@ export async function planRelease(
   // A Release-As override names the version; no bump made it.
   if (!overridden && whole.bump !== undefined) plan.bump = whole.bump
   return plan
+}
+
+/** The notes of one release, with links on the configured server. */
+export function releaseNotes(
+  entries: NoteEntry[],
+  settings: ReleaseSettings,
+  date: string,
+  release: { version: string; tag: string; previous?: ReleaseTag },
+): string {
+  return renderNotes(entries, {
+    version: release.version,
+    tag: release.tag,
+    date,
+    serverUrl: settings.serverUrl,
+    sections: settings.rules.sections,
+    ...(release.previous !== undefined
+      ? { previousTag: release.previous.tag }
+      : {}),
+    ...(settings.repository !== undefined
+      ? { repository: settings.repository }
+      : {}),
+  })
 }
 
 function withPrevious(previous: ReleaseTag | undefined): {

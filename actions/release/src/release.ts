@@ -94,13 +94,16 @@ export async function runRelease(
   result: ReleaseResult = emptyResult(settings.dryRun),
 ): Promise<ReleaseResult> {
   const { git, logger } = deps
-  await checkRepository(git, settings.dryRun)
+  // A branch that does not release needs no repository: the common case
+  // of a push to a feature branch ends here, at once.
+  if (settings.branch === undefined) await checkRepository(git, settings.dryRun)
   const branch = settings.branch ?? (await currentBranch(git))
   const kind = branchKind(settings, branch)
   if (kind === undefined) {
     result.reason = `branch ${branch} is not a release branch (release-branches: ${settings.releaseBranches.join(', ')})`
     return result
   }
+  if (settings.branch !== undefined) await checkRepository(git, settings.dryRun)
   const releaseVersionOf = releaseCommitMatcher(settings.commitMessage)
   const target: GitTarget = {
     remote: settings.remote,

@@ -8,9 +8,8 @@ import type { GitTarget } from './git-publish.js'
 import { pushRelease, pushTag, tagRelease } from './git-publish.js'
 import type { ReleaseTag } from './history.js'
 import { readAllVersions, readCommits } from './history.js'
-import { renderNotes } from './notes.js'
 import type { PlanContext } from './plan.js'
-import { analyzeOptions } from './plan.js'
+import { analyzeOptions, releaseNotes } from './plan.js'
 import { publish } from './publish.js'
 import { releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
@@ -211,16 +210,10 @@ async function notesFor(
     commits,
     analyzeOptions(settings, ctx.releaseCommitVersion),
   )
-  const notes = renderNotes(analysis.entries, {
+  const notes = releaseNotes(analysis.entries, settings, ctx.date, {
     version: tag.version,
     tag: tag.tag,
-    date: ctx.date,
-    serverUrl: settings.serverUrl,
-    sections: settings.rules.sections,
-    ...(previous !== undefined ? { previousTag: previous.tag } : {}),
-    ...(settings.repository !== undefined
-      ? { repository: settings.repository }
-      : {}),
+    ...(previous !== undefined ? { previous } : {}),
   })
   return analysis.bump === undefined
     ? { notes }

@@ -3,7 +3,7 @@ import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
 import type { GitHubApi } from '../../../test/support/github-api.js'
 import { startGitHubApi } from '../../../test/support/github-api.js'
-import { runRelease } from './run-in-process.js'
+import { expectOk, runRelease } from './run-in-process.js'
 
 // main.ts in this process against the loopback GitHub stand-in: the GitHub
 // release, assets, announcement and floating tags, and re-runs after faults.
@@ -45,10 +45,6 @@ function release(
 
 function releases(api: GitHubApi) {
   return [...api.state.repo('org/svc').releases.values()]
-}
-
-function expectOk(run: { failed: boolean; log: string }): void {
-  if (run.failed) throw new Error(`the stage failed:\n${run.log}`)
 }
 
 describe('the release stage on GitHub', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
-import { runRelease } from './run-in-process.js'
+import { expectOk, runRelease } from './run-in-process.js'
 
 // main.ts with a real runner environment (INPUT_* variables, GITHUB_OUTPUT
 // and GITHUB_STEP_SUMMARY files) on real temp repositories, GitHub off.
@@ -17,11 +17,6 @@ function newRepo(): GitRepo {
   const repo = createRepo()
   repos.push(repo)
   return repo
-}
-
-/** Fails with the stage's log when the run failed, so the cause shows. */
-function expectOk(run: { failed: boolean; log: string }): void {
-  if (run.failed) throw new Error(`the stage failed:\n${run.log}`)
 }
 
 const PACKAGE = '{\n  "name": "svc",\n  "version": "0.0.0"\n}\n'

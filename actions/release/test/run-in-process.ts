@@ -49,3 +49,8 @@ export async function runRelease(
     fs.rmSync(files.dir, { recursive: true, force: true })
   }
 }
+
+/** Fails with the stage's log when the run failed, so the cause shows. */
+export function expectOk(run: { failed: boolean; log: string }): void {
+  if (run.failed) throw new Error(`the stage failed:\n${run.log}`)
+}
