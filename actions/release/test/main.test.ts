@@ -328,6 +328,59 @@ describe('the release stage', () => {
     )
   })
 
+  it('reads the commits a merge brings in, from real git (C06)', async () => {
+    const repo = newRepo()
+    repo.commit('chore: init')
+    repo.tag('v0.3.0')
+    repo.branch('feat/prefs')
+    repo.checkout('feat/prefs')
+    repo.commit('feat: prefs cheat')
+    repo.checkout('main')
+    repo.merge('feat/prefs', 'Merge pull request #28 from org/feat/prefs')
+    repo.push()
+    const run = await release(repo, {
+      'dry-run': 'true',
+      'changelog-file': 'none',
+    })
+    expect(run.outputs.version).toBe('0.4.0')
+    expect(run.outputs.notes).toContain('prefs cheat')
+  })
+
+  it('takes the stable tag when a pre-release shares its commit', async () => {
+    const repo = newRepo()
+    repo.commit('feat: x')
+    repo.tag('v1.3.0-next.2')
+    repo.tag('v1.3.0')
+    repo.tag('latest')
+    repo.commit('fix: y')
+    repo.push()
+    const run = await release(repo, {
+      'dry-run': 'true',
+      'changelog-file': 'none',
+    })
+    expect(run.outputs).toMatchObject({
+      version: '1.3.1',
+      'previous-tag': 'v1.3.0',
+    })
+  })
+
+  it('makes no empty commit when the files already hold the version (C68)', async () => {
+    const repo = newRepo()
+    repo.commit('chore: init', {
+      'package.json': PACKAGE.replace('0.0.0', '1.4.0'),
+    })
+    repo.tag('v1.4.0')
+    const head = repo.commit('feat: x', {
+      'package.json': PACKAGE.replace('0.0.0', '1.5.0'),
+    })
+    repo.push()
+    const run = await release(repo, { 'changelog-file': 'none' })
+    expectOk(run)
+    expect(run.outputs).toMatchObject({ version: '1.5.0', 'commit-sha': head })
+    expect(repo.originRefs()['refs/heads/main']?.sha).toBe(head)
+    expect(repo.originRefs()['refs/tags/v1.5.0']?.commit).toBe(head)
+  })
+
   it('says when a branch does not release', async () => {
     const repo = newRepo()
     repo.commit('feat: x')
