@@ -74,16 +74,20 @@ export async function streamCommits(
   const take = (record: string): void => {
     const text = record.startsWith('\n') ? record.slice(1) : record
     if (text === '') return
-    const [mark = '', parents = '', ...message] = text.split(FIELD)
-    const sha = mark.slice(1)
-    if (mark.startsWith('-')) {
+    // `<mark><sha>FIELD<parents>FIELD<message>`; the message may hold
+    // anything, so only the first two separators are looked for.
+    const first = text.indexOf(FIELD)
+    const second = text.indexOf(FIELD, first + 1)
+    const sha = text.slice(1, first)
+    if (text.startsWith('-')) {
       boundary.add(sha)
       return
     }
+    const parents = text.slice(first + 1, second)
     onCommit({
       sha,
       parents: parents === '' ? [] : parents.split(' '),
-      message: message.join(FIELD).replace(/\n+$/, ''),
+      message: text.slice(second + 1).replace(/\n+$/, ''),
     })
   }
   await git.stream(

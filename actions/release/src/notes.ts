@@ -156,6 +156,8 @@ function escapeLineStart(text: string): string {
 
 /** Backslash-escapes `pattern` in the parts of `text` outside code spans. */
 function escapeOutsideCode(text: string, pattern: RegExp): string {
+  // Most descriptions hold no code span: one pass, no split.
+  if (!text.includes('`')) return text.replace(pattern, (char) => `\\${char}`)
   const parts = text.split(/(`+[^`]*?`+)/)
   return parts
     .map((part, index) =>
@@ -166,6 +168,7 @@ function escapeOutsideCode(text: string, pattern: RegExp): string {
 
 /** A tag or SHA in a URL path: `/` kept, Markdown's link delimiters encoded. */
 function urlPart(text: string): string {
+  if (/^[0-9a-f]+$/.test(text)) return text
   return encodeURIComponent(text)
     .replace(/%2F/g, '/')
     .replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16)}`)
