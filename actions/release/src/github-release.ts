@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs'
 import type { GitHubClient } from '../../../lib/github/index.js'
 import {
   apiMessage,
+  createOnce,
   httpStatus,
   isAlreadyExists,
 } from '../../../lib/github/index.js'
@@ -12,6 +12,8 @@ export interface GitHubRepo {
   octokit: GitHubClient
   owner: string
   repo: string
+  /** Attempts a create gets when GitHub fails with a 5xx (1 + retries). */
+  attempts: number
 }
 
 /** What the stage knows of a GitHub release. */
@@ -62,19 +64,27 @@ export async function ensureRelease(
     return record(found, false)
   }
   try {
-    const { data } = await gh.octokit.rest.repos.createRelease({
-      owner: gh.owner,
-      repo: gh.repo,
-      tag_name: spec.tag,
-      target_commitish: spec.sha,
-      name: spec.name,
-      body: spec.body,
-      draft: spec.draft,
-      prerelease: spec.prerelease,
-      make_latest: spec.makeLatest ? 'true' : 'false',
+    const made = await createOnce({
+      attempts: gh.attempts,
+      create: async (request) =>
+        (
+          await gh.octokit.rest.repos.createRelease({
+            owner: gh.owner,
+            repo: gh.repo,
+            tag_name: spec.tag,
+            target_commitish: spec.sha,
+            name: spec.name,
+            body: spec.body,
+            draft: spec.draft,
+            prerelease: spec.prerelease,
+            make_latest: spec.makeLatest ? 'true' : 'false',
+            request,
+          })
+        ).data as ApiRelease,
+      find: () => findRelease(gh, spec.tag),
     })
-    logger.info(`created GitHub release ${data.html_url}`)
-    return record(data, true)
+    logger.info(`created GitHub release ${made.html_url}`)
+    return record(made, true)
   } catch (error: unknown) {
     // Another run created it between our look-up and our create.
     if (isAlreadyExists(error)) {
@@ -150,157 +160,4 @@ export async function publishDraft(
   }
   logger.info(`published ${url}`)
   return url
-}
-
-/** A file to attach, under the name GitHub will list it by. */
-export interface AssetFile {
-  path: string
-  name: string
-}
-
-/**
- * Uploads files to the release in order, replacing same-named assets
- * (delete, then upload) so a re-run never duplicates them.
- */
-export async function uploadAssets(
-  gh: GitHubRepo,
-  release: ReleaseRecord,
-  tag: string,
-  files: readonly AssetFile[],
-  logger: Logger,
-): Promise<void> {
-  const existing = await gh.octokit.paginate(
-    gh.octokit.rest.repos.listReleaseAssets,
-    { owner: gh.owner, repo: gh.repo, release_id: release.id, per_page: 100 },
-  )
-  const immutable = (): Error =>
-    new Error(
-      `release ${tag} is immutable, so its assets cannot be replaced; cut a new version instead`,
-    )
-  for (const file of files) {
-    const old = existing.find((a) => a.name === file.name)
-    if (old !== undefined) {
-      if (release.immutable) throw immutable()
-      logger.info(`replacing asset ${file.name}`)
-      await gh.octokit.rest.repos.deleteReleaseAsset({
-        owner: gh.owner,
-        repo: gh.repo,
-        asset_id: old.id,
-      })
-    }
-    try {
-      await gh.octokit.request({
-        method: 'POST',
-        url: release.uploadUrl,
-        name: file.name,
-        data: readFileSync(file.path),
-        headers: {
-          'content-type': 'application/octet-stream',
-          'content-length': statSync(file.path).size,
-        },
-      })
-    } catch (error: unknown) {
-      const message = apiMessage(error)
-      if (/immutable/i.test(message)) throw immutable()
-      throw new Error(`uploading ${file.name} to ${tag} failed: ${message}`)
-    }
-    logger.info(`uploaded ${file.name}`)
-  }
-}
-
-/**
- * Opens the announcement issue unless one with the same title exists;
- * returns whether it opened one.
- */
-export async function announce(
-  gh: GitHubRepo,
-  title: string,
-  body: string,
-  labels: readonly string[],
-  logger: Logger,
-): Promise<boolean> {
-  const issues = await gh.octokit.paginate(gh.octokit.rest.issues.listForRepo, {
-    owner: gh.owner,
-    repo: gh.repo,
-    state: 'all',
-    per_page: 100,
-    ...(labels.length > 0 ? { labels: labels.join(',') } : {}),
-  })
-  const same = issues.find((i) => i.title === title && !i.pull_request)
-  if (same !== undefined) {
-    logger.info(`announcement exists: ${same.html_url}`)
-    return false
-  }
-  const { data } = await gh.octokit.rest.issues.create({
-    owner: gh.owner,
-    repo: gh.repo,
-    title,
-    body,
-    labels: [...labels],
-  })
-  logger.info(`opened announcement ${data.html_url}`)
-  return true
-}
-
-/**
- * Points each floating tag at the commit with a lightweight ref (never a
- * tag of a tag), through the API so no checkout is needed. A tag already on
- * the commit is left alone. Returns the tags that moved.
- */
-export async function moveFloatingTags(
-  gh: GitHubRepo,
-  tags: readonly string[],
-  sha: string,
-  logger: Logger,
-): Promise<string[]> {
-  const moved: string[] = []
-  for (const tag of tags) {
-    try {
-      if (await moveTag(gh, tag, sha)) moved.push(tag)
-    } catch (error: unknown) {
-      throw new Error(
-        `moving the floating tag ${tag} to ${sha.slice(0, 7)} failed: ${apiMessage(error)}`,
-      )
-    }
-    if (moved.includes(tag)) logger.info(`moved ${tag} → ${sha.slice(0, 7)}`)
-  }
-  return moved
-}
-
-/** Points one tag ref at a commit; false when it was there already. */
-async function moveTag(
-  gh: GitHubRepo,
-  tag: string,
-  sha: string,
-): Promise<boolean> {
-  const ref = `tags/${tag}`
-  let current: { sha: string; type: string } | undefined
-  try {
-    const { data } = await gh.octokit.rest.git.getRef({
-      owner: gh.owner,
-      repo: gh.repo,
-      ref,
-    })
-    current = data.object
-  } catch (error: unknown) {
-    if (httpStatus(error) !== 404) throw error
-  }
-  if (current?.sha === sha && current.type === 'commit') return false
-  if (current === undefined) {
-    await gh.octokit.rest.git.createRef({
-      owner: gh.owner,
-      repo: gh.repo,
-      ref: `refs/${ref}`,
-      sha,
-    })
-  } else {
-    await gh.octokit.rest.git.updateRef({
-      owner: gh.owner,
-      repo: gh.repo,
-      ref,
-      sha,
-      force: true,
-    })
-  }
-  return true
 }

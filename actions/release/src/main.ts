@@ -135,5 +135,7 @@ function githubFor(settings: ReleaseSettings): { github?: GitHubRepo } {
     logger: coreLogger,
     retries: settings.apiRetries,
   })
-  return { github: { octokit, owner, repo } }
+  return {
+    github: { octokit, owner, repo, attempts: settings.apiRetries + 1 },
+  }
 }

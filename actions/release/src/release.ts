@@ -14,13 +14,17 @@ import { readAllVersions } from './history.js'
 import type { PlanContext, ReleasePlan } from './plan.js'
 import { analyzeOptions, planRelease } from './plan.js'
 import type { Published } from './publish.js'
-import { publish } from './publish.js'
+import {
+  checkAssetNames,
+  nothingPublished,
+  publish,
+  resolveAssets,
+} from './publish.js'
 import { releaseCommitMatcher, releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
 import { branchKind, readReleaseLine } from './release-line.js'
 import { syncWithRemote } from './remote-sync.js'
 import { checkCleanFiles, checkRepository } from './preflight.js'
-import { resolveArtifacts } from './artifacts.js'
 import type { ReleaseSettings } from './settings.js'
 import type { FileChange } from './text-diff.js'
 import { renderDiff } from './text-diff.js'
@@ -147,13 +151,18 @@ export async function runRelease(
     releaseCommitVersion: releaseVersionOf,
   }
   if (!settings.dryRun) {
+    const completion = nothingPublished()
     const completed = await completeUnfinished(
       settings,
       deps,
       target,
       line,
       ctx,
-    )
+      completion,
+    ).catch((error: unknown) => {
+      report(result, completion)
+      throw error
+    })
     if (completed !== undefined) {
       Object.assign(result, completed)
       result.completed = completed.tag
@@ -184,7 +193,8 @@ export async function runRelease(
   logger.info(`next version: ${plan.version} (${plan.bump ?? 'Release-As'})`)
   await ensureTagIsFree(git, plan.tag)
   // Artifacts that match nothing are found now, before anything is pushed.
-  result.assets = plannedAssets(settings)
+  const planned = plannedAssets(settings)
+  if (settings.dryRun) result.assets = planned
   if (settings.dryRun) {
     if (settings.floatingTags) {
       const all = await readAllVersions(git, settings.tagFormat)
@@ -214,21 +224,20 @@ export async function runRelease(
     result.released = true
     return made
   })
-  const published = await publishPlan(plan, sha, settings, deps, target)
-  result.floatingTags = published.floatingTags
-  if (published.releaseUrl !== undefined)
-    result.releaseUrl = published.releaseUrl
-  if (published.releaseId !== undefined) result.releaseId = published.releaseId
+  const published = nothingPublished()
+  try {
+    await publishPlan(plan, sha, settings, deps, target, published)
+  } finally {
+    report(result, published)
+  }
   return result
 }
 
 /** The names of the assets the release will carry, checking the globs. */
 function plannedAssets(settings: ReleaseSettings): string[] {
   if (!settings.githubRelease) return []
-  const names = resolveArtifacts(
-    settings.artifacts,
-    settings.workingDirectory,
-  ).map((a) => a.name)
+  const names = resolveAssets(settings).map((a) => a.name)
+  checkAssetNames(names)
   if (settings.npmPack) names.push('the npm pack tarball')
   if (settings.checksums && names.length > 0) names.push('SHA256SUMS')
   return names
@@ -240,6 +249,7 @@ async function publishPlan(
   settings: ReleaseSettings,
   deps: ReleaseDeps,
   target: GitTarget,
+  published: Published,
 ): Promise<Published> {
   const all = await readAllVersions(deps.git, settings.tagFormat)
   return publish(
@@ -251,13 +261,24 @@ async function publishPlan(
       latest: isLatest(plan.version, all),
       notes: () => Promise.resolve(plan.notes),
       floatingTags: floatingTags(plan.version, all, settings.tagFormat),
+      buildHere: true,
     },
     settings,
     deps.git,
     target,
     deps.github,
     deps.logger,
+    published,
   )
+}
+
+/** Copies what publishing made into the result, also after a failure. */
+function report(result: ReleaseResult, published: Published): void {
+  result.floatingTags = published.floatingTags
+  if (published.assets.length > 0) result.assets = published.assets
+  if (published.releaseUrl !== undefined)
+    result.releaseUrl = published.releaseUrl
+  if (published.releaseId !== undefined) result.releaseId = published.releaseId
 }
 
 async function ensureTagIsFree(git: Git, tag: string): Promise<void> {

@@ -37,9 +37,10 @@ export function renderSummary(result: ReleaseResult): string {
       : result.released
         ? 'released'
         : 'was releasing'
+    if (result.failure === undefined) {
+      out.push(`## Release${mode}: ${verb} ${result.tag ?? result.version}`, '')
+    }
     out.push(
-      `## Release${mode}: ${verb} ${result.tag ?? result.version}`,
-      '',
       '| | |',
       '| --- | --- |',
       `| version | \`${result.version}\` |`,

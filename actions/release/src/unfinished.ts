@@ -10,6 +10,7 @@ import type { ReleaseTag } from './history.js'
 import { readAllVersions, readCommits } from './history.js'
 import type { PlanContext } from './plan.js'
 import { analyzeOptions, releaseNotes } from './plan.js'
+import type { Published } from './publish.js'
 import { publish } from './publish.js'
 import { releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
@@ -32,6 +33,7 @@ export async function completeUnfinished(
   target: GitTarget,
   line: ReleaseLine,
   ctx: PlanContext,
+  progress: Published,
 ): Promise<Partial<ReleaseResult> | undefined> {
   const { git, logger } = deps
   const last = line.lastOnChannel ?? line.lastStable
@@ -91,12 +93,14 @@ export async function completeUnfinished(
       latest: isLatest(tag.version, all),
       notes: async () => (await describe()).notes,
       floatingTags: floatingTags(tag.version, all, settings.tagFormat),
+      buildHere: (await git.resolve('HEAD')) === tag.sha,
     },
     settings,
     git,
     target,
     deps.github,
     logger,
+    progress,
   )
   if (untagged === undefined && !published.changed) return undefined
   const { notes, bump } = await describe()

@@ -162,7 +162,7 @@ describe('the release stage on GitHub', () => {
     const second = await release(repo, api, { artifacts: 'dist/*.tgz' })
     expect(second.failed).toBe(true)
     expect(second.log).toMatch(
-      /::error::release v0\.1\.0 is immutable.*cut a new version/,
+      /::error::release v0\.1\.0 is published and immutable but lacks its assets; cut a new version/,
     )
   })
 
