@@ -166,6 +166,57 @@ describe('the release stage on GitHub', () => {
     )
   })
 
+  it('never attaches a later build to the previous release', async () => {
+    const { repo, api } = await setup()
+    repo.commit('fix: x', { 'dist/a.tgz': 'build of 1.4.2' })
+    repo.commit('chore(release): 1.4.2')
+    repo.tag('v1.4.2', { message: 'chore(release): 1.4.2' })
+    repo.commit('feat: y', { 'dist/a.tgz': 'build of 1.5.0' })
+    repo.push()
+    const old = api.state.repo('org/svc').seedRelease({ tag_name: 'v1.4.2' })
+    const run = await release(repo, api, { artifacts: 'dist/*.tgz' })
+    expectOk(run)
+    expect(run.outputs.version).toBe('1.5.0')
+    expect(old.assets).toEqual([])
+    const made = api.state.repo('org/svc').releaseByTag('v1.5.0')
+    expect(made?.assets.map((a) => a.data.toString())[0]).toBe('build of 1.5.0')
+  })
+
+  it('leaves a draft waiting for its assets when a newer commit runs', async () => {
+    const { repo, api } = await setup()
+    const start = repo.commit('feat: x', { 'dist/a.tgz': 'build of 0.1.0' })
+    repo.push()
+    api.faults.inject({ method: 'POST', path: /\/assets$/ }, { status: 500 })
+    expect((await release(repo, api, { artifacts: 'dist/*.tgz' })).failed).toBe(
+      true,
+    )
+    repo.git('reset', '--quiet', '--hard', start)
+    repo.git('tag', '-d', 'v0.1.0')
+    repo.git('pull', '--quiet', 'origin', 'main')
+    repo.commit('docs: later', { 'dist/a.tgz': 'a later build' })
+    repo.push()
+    const run = await release(repo, api, { artifacts: 'dist/*.tgz' })
+    expectOk(run)
+    expect(run.log).toMatch(
+      /::warning title=Release left as a draft::v0\.1\.0 is a draft waiting for its assets/,
+    )
+    const draft = api.state.repo('org/svc').releaseByTag('v0.1.0')
+    expect(draft?.draft).toBe(true)
+    expect(draft?.assets).toEqual([])
+  })
+
+  it('finds its announcement after the labels change', async () => {
+    const { repo, api } = await setup()
+    repo.commit('fix: x')
+    repo.push()
+    await release(repo, api, { announce: 'true', 'announce-labels': 'release' })
+    await release(repo, api, {
+      announce: 'true',
+      'announce-labels': 'release, team:platform',
+    })
+    expect(api.state.repo('org/svc').issues.size).toBe(1)
+  })
+
   it('opens one announcement, however often it runs', async () => {
     const { repo, api } = await setup()
     repo.commit('feat!: big')
