@@ -16,10 +16,28 @@ export function isAlreadyExists(error: unknown): boolean {
   return /already_exists|already exists/i.test(text)
 }
 
-/** GitHub's own message in an error response, for a readable failure. */
+/**
+ * GitHub's own message in an error response, with the details it lists
+ * (`Validation Failed: tag_name already_exists`), for a readable failure.
+ */
 export function apiMessage(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown } } })
-    ?.response?.data
-  if (data && typeof data.message === 'string') return data.message
+  const data = (error as { response?: { data?: unknown } } | undefined)
+    ?.response?.data as { message?: unknown; errors?: unknown } | undefined
+  if (data && typeof data.message === 'string') {
+    const details = Array.isArray(data.errors)
+      ? data.errors.map(detail).filter((d) => d !== '')
+      : []
+    return details.length > 0
+      ? `${data.message}: ${details.join('; ')}`
+      : data.message
+  }
   return error instanceof Error ? error.message : String(error)
+}
+
+function detail(item: unknown): string {
+  if (typeof item === 'string') return item
+  if (typeof item !== 'object' || item === null) return ''
+  const { message, field, code } = item as Record<string, unknown>
+  if (typeof message === 'string') return message
+  return [field, code].filter((p) => typeof p === 'string').join(' ')
 }

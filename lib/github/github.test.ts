@@ -91,6 +91,33 @@ describe('createGitHubClient', () => {
   })
 })
 
+describe('rate limits', () => {
+  it('gives up at once when GitHub asks for a wait longer than a job should idle', async () => {
+    api = await startGitHubApi()
+    api.faults.inject(
+      { path: '/releases' },
+      { secondaryRateLimit: { retryAfter: 3600 } },
+    )
+    const logger = new MemoryLogger()
+    const octokit = createGitHubClient({
+      token: 't',
+      apiUrl: api.url,
+      logger,
+      retries: 3,
+    })
+    const started = Date.now()
+    await expect(
+      octokit.rest.repos.listReleases({ owner: 'o', repo: 'r' }),
+    ).rejects.toThrow()
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(logger.at('warning')).toEqual([
+      expect.stringMatching(
+        /giving up \(GitHub asks to wait 3600 s; at most 120 s are waited\)/,
+      ),
+    ])
+  })
+})
+
 describe('GitHub errors', () => {
   it('reads the status, the already_exists code and the message', async () => {
     api = await startGitHubApi()
@@ -110,7 +137,7 @@ describe('GitHub errors', () => {
       .catch((e: unknown) => e)
     expect(httpStatus(error)).toBe(422)
     expect(isAlreadyExists(error)).toBe(true)
-    expect(apiMessage(error)).toBe('Validation Failed')
+    expect(apiMessage(error)).toBe('Validation Failed: tag_name already_exists')
     expect(httpStatus('x')).toBeUndefined()
     expect(isAlreadyExists(new Error('x'))).toBe(false)
     expect(apiMessage(new Error('plain'))).toBe('plain')

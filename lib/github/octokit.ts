@@ -3,6 +3,9 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { Logger } from '../runner/logger.js'
 
+/** The longest rate-limit wait a request sits out before giving up. */
+export const MAX_WAIT_SECONDS = 120
+
 /** The Octokit every stage uses: REST methods, pagination, retry, throttling. */
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -62,10 +65,13 @@ export function createGitHubClient(options: GitHubOptions): GitHubClient {
     request: RequestInfo,
     count: number,
   ): boolean {
-    const retrying = count < retries
+    // A wait longer than a job should sit idle is reported, not waited out.
+    const retrying = count < retries && after <= MAX_WAIT_SECONDS
     logger.warning(
       `${request.method} ${request.url} hit the ${kind}; ` +
-        (retrying ? `retrying in ${after} s` : 'giving up'),
+        (retrying
+          ? `retrying in ${after} s`
+          : `giving up (GitHub asks to wait ${after} s; at most ${MAX_WAIT_SECONDS} s are waited)`),
       'GitHub API rate limit',
     )
     return retrying

@@ -42,6 +42,15 @@ export function listInput(name: string): string[] {
   return splitList(core.getInput(name))
 }
 
+/** A list input written one item a line, for items that may hold commas (globs). */
+export function lineListInput(name: string): string[] {
+  return core
+    .getInput(name)
+    .split('\n')
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && !item.startsWith('#'))
+}
+
 /** Splits a list written one item a line or comma-separated. */
 export function splitList(value: string): string[] {
   return value

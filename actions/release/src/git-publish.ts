@@ -90,7 +90,7 @@ export async function pushRelease(
     const said =
       error instanceof GitError ? error.result.stderr.trim() : String(error)
     throw new Error(
-      `push of ${tag} and the release commit to ${target.remote}/${target.branch} was rejected, so nothing was released: ${said}`,
+      `pushing ${tag} and the release commit to ${target.remote}/${target.branch} failed, so nothing was released: ${said}`,
     )
   }
 }

@@ -121,6 +121,7 @@ export async function planRelease(
     })
   }
   line.checkVersion(version)
+  checkAboveReleased(version, line)
   const tag = formatTag(version, settings.tagFormat)
   const notes = releaseNotes(analysis.entries, settings, ctx.date, {
     version,
@@ -139,6 +140,24 @@ export async function planRelease(
   // A Release-As override names the version; no bump made it.
   if (!overridden && whole.bump !== undefined) plan.bump = whole.bump
   return plan
+}
+
+/**
+ * A pre-release must sort above every stable release: when the main line
+ * has released its base since the channel branched, the channel has to
+ * take the main line in first.
+ */
+function checkAboveReleased(version: string, line: ReleaseLine): void {
+  if (line.channel === undefined) return
+  const base = `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`
+  const released = line.tags.find(
+    (t) => semver.prerelease(t.version) === null && semver.gte(t.version, base),
+  )
+  if (released !== undefined) {
+    throw new Error(
+      `${released.tag} is already released, so ${version} would sort below it; merge the branch that released it into ${line.branch} first`,
+    )
+  }
 }
 
 /** The notes of one release, with links on the configured server. */

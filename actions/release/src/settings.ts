@@ -6,6 +6,7 @@ import {
   booleanInput,
   choiceInput,
   integerInput,
+  lineListInput,
   listInput,
   optionalInput,
   secretInput,
@@ -119,7 +120,9 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
     remote: optionalInput('remote') ?? 'origin',
     push: booleanInput('push', true),
     githubRelease: booleanInput('github-release', true),
-    artifacts: listInput('artifacts'),
+    artifacts: lineListInput('artifacts').map((glob) =>
+      insidePath('artifacts', glob),
+    ),
     npmPack: booleanInput('npm-pack', false),
     checksums: booleanInput('checksums', true),
     announce: booleanInput('announce', false),
@@ -208,7 +211,7 @@ function insidePath(input: string, path: string): string {
     throw new ConfigError(
       input,
       path,
-      'a path inside the repository, like CHANGELOG.md or docs/CHANGELOG.md',
+      'a relative path inside the repository, without ..',
     )
   }
   return parts.filter((p) => p !== '' && p !== '.').join('/')

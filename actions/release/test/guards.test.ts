@@ -126,10 +126,68 @@ describe('the release stage refuses before writing', () => {
       repo.push()
       const run = await release(repo.workDir, { 'changelog-file': path })
       expect(run.log).toMatch(
-        /input 'changelog-file': got .*; expected a path inside the repository/,
+        /input 'changelog-file': got .*; expected a relative path inside the repository/,
       )
     },
   )
+})
+
+describe('the release stage refuses, too', () => {
+  it('a pre-release that would sort below a stable release made since', async () => {
+    const repo = newRepo()
+    repo.commit('feat: a')
+    repo.tag('v2.0.0')
+    repo.branch('next')
+    repo.commit('feat: on main')
+    repo.tag('v2.1.0')
+    repo.checkout('next')
+    repo.commit('feat: preview')
+    repo.tag('v2.1.0-next.2')
+    repo.commit('fix: more')
+    repo.push()
+    const run = await release(
+      repo.workDir,
+      {
+        'dry-run': 'true',
+        'prerelease-branches': 'next',
+        'changelog-file': 'none',
+      },
+      { GITHUB_REF_NAME: 'next' },
+    )
+    expect(run.failed).toBe(true)
+    expect(run.log).toMatch(
+      /::error::v2\.1\.0 is already released, so 2\.1\.0-next\.3 would sort below it/,
+    )
+  })
+
+  it('artifacts outside the repository', async () => {
+    const repo = newRepo()
+    repo.commit('fix: x')
+    repo.push()
+    const run = await release(repo.workDir, {
+      'dry-run': 'true',
+      'github-release': 'true',
+      artifacts: '../secrets/*',
+    })
+    expect(run.log).toMatch(/input 'artifacts': got "\.\.\/secrets\/\*"/)
+  })
+
+  it('nothing when a glob holds a comma, read as one line', async () => {
+    const repo = newRepo()
+    repo.commit('fix: x', { 'dist/a.tgz': 'a', 'dist/b.tgz': 'b' })
+    repo.tag('v1.0.0')
+    repo.commit('fix: y')
+    repo.push()
+    const run = await release(repo.workDir, {
+      'dry-run': 'true',
+      'github-release': 'true',
+      artifacts: 'dist/{a,b}.tgz',
+      'changelog-file': 'none',
+    })
+    expect(run.summary).toContain(
+      '| assets it would attach | `a.tgz`, `b.tgz`, `SHA256SUMS` |',
+    )
+  })
 })
 
 describe('the release stage', () => {

@@ -313,7 +313,7 @@ describe('the release stage', () => {
     const rejected = await release(repo)
     expect(rejected.failed).toBe(true)
     expect(rejected.log).toMatch(
-      /::error::push of v0\.1\.0 and the release commit to origin\/main was rejected, so nothing was released/,
+      /::error::pushing v0\.1\.0 and the release commit to origin\/main failed, so nothing was released: .*protected branch/,
     )
     expect(JSON.stringify(repo.originRefs())).toBe(before)
     expect(repo.git('tag')).toBe('')
