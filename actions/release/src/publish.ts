@@ -12,7 +12,7 @@ import { announce } from './announce.js'
 import type { GitHubRepo, ReleaseRecord } from './github-release.js'
 import { ensureRelease, publishDraft } from './github-release.js'
 import type { AssetFile } from './release-assets.js'
-import { uploadAssets } from './release-assets.js'
+import { listAssets, uploadAssets } from './release-assets.js'
 import { moveFloatingTags } from './tag-refs.js'
 import type { ReleaseSettings } from './settings.js'
 
@@ -123,7 +123,8 @@ async function publishRelease(
     // Published by this stage means complete. One published elsewhere
     // without our SHA256SUMS gets its assets, unless GitHub froze it.
     if (!wantsAssets || !pub.buildHere || !settings.checksums) return
-    if (await hasAsset(github, found, CHECKSUMS)) return
+    const assets = await listAssets(github, found)
+    if (assets.some((a) => a.name === CHECKSUMS)) return
     if (found.immutable) {
       throw new Error(
         `release ${pub.tag} is published and immutable but lacks its assets; cut a new version instead`,
@@ -228,21 +229,4 @@ export function checkAssetNames(names: readonly string[]): void {
     }
     seen.add(name)
   }
-}
-
-async function hasAsset(
-  github: GitHubRepo,
-  release: ReleaseRecord,
-  name: string,
-): Promise<boolean> {
-  const assets = await github.octokit.paginate(
-    github.octokit.rest.repos.listReleaseAssets,
-    {
-      owner: github.owner,
-      repo: github.repo,
-      release_id: release.id,
-      per_page: 100,
-    },
-  )
-  return assets.some((a) => a.name === name)
 }

@@ -20,10 +20,7 @@ export async function uploadAssets(
   files: readonly AssetFile[],
   logger: Logger,
 ): Promise<void> {
-  const existing = await gh.octokit.paginate(
-    gh.octokit.rest.repos.listReleaseAssets,
-    { owner: gh.owner, repo: gh.repo, release_id: release.id, per_page: 100 },
-  )
+  const existing = await listAssets(gh, release)
   const immutable = (): Error =>
     new Error(
       `release ${tag} is immutable, so its assets cannot be replaced; cut a new version instead`,
@@ -78,15 +75,7 @@ async function uploadOnce(
       return true
     },
     find: async () => {
-      const assets = await gh.octokit.paginate(
-        gh.octokit.rest.repos.listReleaseAssets,
-        {
-          owner: gh.owner,
-          repo: gh.repo,
-          release_id: release.id,
-          per_page: 100,
-        },
-      )
+      const assets = await listAssets(gh, release)
       const landed = assets.find((a) => a.name === file.name)
       if (landed === undefined) return undefined
       if (landed.size === size && landed.state === 'uploaded') return true
@@ -97,5 +86,18 @@ async function uploadOnce(
       })
       return undefined
     },
+  })
+}
+
+/** Every asset of a release, through as many pages as it takes. */
+export async function listAssets(
+  gh: GitHubRepo,
+  release: ReleaseRecord,
+): Promise<{ id: number; name: string; size: number; state: string }[]> {
+  return gh.octokit.paginate(gh.octokit.rest.repos.listReleaseAssets, {
+    owner: gh.owner,
+    repo: gh.repo,
+    release_id: release.id,
+    per_page: 100,
   })
 }
