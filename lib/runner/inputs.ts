@@ -34,7 +34,11 @@ export function booleanInput(name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback
   if (TRUE.has(value)) return true
   if (FALSE.has(value)) return false
-  throw new ConfigError(name, value, '`true` or `false`')
+  throw new ConfigError(
+    name,
+    value,
+    '`true` or `false` (yes/no, on/off and 1/0 are read too)',
+  )
 }
 
 /** A list input: items on lines or separated by commas, blanks dropped. */

@@ -105,6 +105,7 @@ export async function runRelease(
   const kind = branchKind(settings, branch)
   if (kind === undefined) {
     result.reason = `branch ${branch} is not a release branch (release-branches: ${settings.releaseBranches.join(', ')})`
+    logger.info(result.reason)
     return result
   }
   if (settings.branch !== undefined) await checkRepository(git, settings.dryRun)
@@ -128,6 +129,7 @@ export async function runRelease(
     )
     if (stop !== undefined) {
       result.reason = stop
+      logger.info(stop)
       return result
     }
   }
@@ -178,6 +180,7 @@ export async function runRelease(
   if ('reason' in plan) {
     if (result.completed === undefined) {
       result.reason = plan.reason
+      logger.info(plan.reason)
       if (plan.previous !== undefined) setPrevious(result, plan.previous)
     }
     return result

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import * as semver from 'semver'
 import type { PreMajorPolicy, TagFormat } from '../../../lib/version/index.js'
 import { parseTagFormat } from '../../../lib/version/index.js'
@@ -95,8 +97,7 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
   }
   const versionFilesText = listInput('version-files')
   const settings: ReleaseSettings = {
-    workingDirectory:
-      optionalInput('working-directory') ?? ctx.workspace ?? process.cwd(),
+    workingDirectory: workingDirectory(ctx),
     releaseBranches: orDefault(listInput('release-branches'), [
       'main',
       'master',
@@ -132,6 +133,15 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
     apiUrl: ctx.apiUrl ?? 'https://api.github.com',
     serverUrl: ctx.serverUrl ?? 'https://github.com',
     apiRetries: integerInput('api-retries', 3, 0, 10),
+  }
+  for (const name of settings.prereleaseBranches.keys()) {
+    if (settings.releaseBranches.includes(name)) {
+      throw new ConfigError(
+        'prerelease-branches',
+        name,
+        `a branch that is not also a stable release branch (release-branches: ${settings.releaseBranches.join(', ')})`,
+      )
+    }
   }
   const branch =
     optionalInput('branch') ?? (ctx.refType === 'tag' ? undefined : ctx.refName)
@@ -215,4 +225,22 @@ function insidePath(input: string, path: string): string {
     )
   }
   return parts.filter((p) => p !== '' && p !== '.').join('/')
+}
+
+/**
+ * The working directory: the input, relative to the workspace as on the
+ * runner, or the workspace itself. It must exist.
+ */
+function workingDirectory(ctx: RunnerContext): string {
+  const base = ctx.workspace ?? process.cwd()
+  const given = optionalInput('working-directory')
+  const dir = given === undefined ? base : resolve(base, given)
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigError(
+      given === undefined ? 'GITHUB_WORKSPACE' : 'working-directory',
+      given ?? base,
+      `a folder that exists (looked for ${dir})`,
+    )
+  }
+  return dir
 }

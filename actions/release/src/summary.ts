@@ -18,14 +18,10 @@ export function renderSummary(result: ReleaseResult): string {
   const out: string[] = []
   const mode = result.dryRun ? ' (dry run)' : ''
   if (result.failure !== undefined) {
-    out.push(
-      `## Release${mode}: failed`,
-      '',
-      `> ${cell(result.failure)}`,
-      '',
-      'A re-run finds what this run made and completes the rest.',
-      '',
-    )
+    out.push(`## Release${mode}: failed`, '', `> ${cell(result.failure)}`, '')
+    if (result.commitSha !== undefined) {
+      out.push('A re-run finds what this run made and completes the rest.', '')
+    }
   }
   if (result.version === undefined) {
     if (result.failure === undefined) {

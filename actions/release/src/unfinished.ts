@@ -166,9 +166,9 @@ async function findUntaggedReleaseCommit(
     if (last !== undefined && !semver.gt(version, last.version)) continue
     const tag = formatTag(version, settings.tagFormat)
     if ((await git.resolve(`refs/tags/${tag}`)) !== undefined) continue
-    if (!(await manifestSays(git, sha, version))) {
+    if (!(await isReleaseHere(git, sha, version))) {
       ctx.logger.debug(
-        `${sha.slice(0, 7)} looks like a release commit for ${version}, but its package.json says otherwise; not tagging it`,
+        `${sha.slice(0, 7)} looks like a release commit for ${version}, but it changes nothing here or its package.json says otherwise; not tagging it`,
       )
       continue
     }
@@ -178,15 +178,29 @@ async function findUntaggedReleaseCommit(
 }
 
 /**
- * Whether a release commit's package.json (when there is one) holds the
- * version its message names: the commit really is a release (C18), not a
- * hand-written message.
+ * Whether a commit with the release message is this package's release: it
+ * changes files here, and its package.json (when there is one) holds the
+ * version its message names (C18), so a hand-written message or another
+ * package's release is not taken for one.
  */
-async function manifestSays(
+async function isReleaseHere(
   git: Git,
   sha: string,
   version: string,
 ): Promise<boolean> {
+  // In a monorepo another package's release commit has the same message:
+  // it must change files of this working directory.
+  const touched = await git.text([
+    'diff-tree',
+    '--no-commit-id',
+    '--name-only',
+    '-r',
+    '--root',
+    sha,
+    '--',
+    '.',
+  ])
+  if (touched === '') return false
   const text = await git.show(sha, './package.json')
   if (text === undefined) return true
   try {
