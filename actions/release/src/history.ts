@@ -59,15 +59,17 @@ const RECORD = '\x1e'
 /**
  * Streams the commits reachable from `to` and not from `from`, newest
  * first, including those that merges brought in, to `onCommit` as git
- * writes them: one git call, whatever the count. Returns the boundary: the
- * commits just outside the range, which include `from` itself exactly when
- * it is an ancestor of `to`.
+ * writes them: one git call, whatever the count. With `paths`, only the
+ * commits that touch them. Returns the boundary: the commits just outside
+ * the range, which include `from` itself exactly when it is an ancestor of
+ * `to` (without `paths`, which simplify the history the boundary is of).
  */
 export async function streamCommits(
   git: Git,
   from: string | undefined,
   to: string,
   onCommit: (commit: CommitRecord) => void,
+  paths: readonly string[] = [],
 ): Promise<Set<string>> {
   const boundary = new Set<string>()
   let pending = ''
@@ -99,6 +101,7 @@ export async function streamCommits(
       `--format=%m%H${FIELD}%P${FIELD}%B${RECORD}`,
       from === undefined ? to : `${from}..${to}`,
       '--',
+      ...paths,
     ],
     (text) => {
       const records = (pending + text).split(RECORD)
@@ -115,9 +118,10 @@ export async function readCommits(
   git: Git,
   from: string | undefined,
   to = 'HEAD',
+  paths: readonly string[] = [],
 ): Promise<CommitRecord[]> {
   const commits: CommitRecord[] = []
-  await streamCommits(git, from, to, (c) => commits.push(c))
+  await streamCommits(git, from, to, (c) => commits.push(c), paths)
   return commits
 }
 

@@ -82,7 +82,12 @@ export async function planRelease(
     line.lastOnChannel === undefined
       ? whole
       : analyzeCommits(
-          await readCommits(ctx.git, line.lastOnChannel.sha),
+          await readCommits(
+            ctx.git,
+            line.lastOnChannel.sha,
+            'HEAD',
+            settings.paths,
+          ),
           analyzeOptions(settings, ctx.releaseCommitVersion),
         )
   for (const warning of whole.warnings)

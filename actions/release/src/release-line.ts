@@ -88,10 +88,21 @@ export async function readReleaseLine(
       break
     }
     const attempt = new CommitAnalyzer(analyze)
-    const boundary = await streamCommits(git, tag.sha, head, (c) =>
-      attempt.add(c),
+    const paths = settings.paths
+    const boundary = await streamCommits(
+      git,
+      tag.sha,
+      head,
+      (c) => attempt.add(c),
+      paths,
     )
-    if (boundary.has(tag.sha)) {
+    // A path filter simplifies the history the boundary is of, so then
+    // git is asked about the tag's ancestry on its own.
+    const reachable =
+      paths.length === 0
+        ? boundary.has(tag.sha)
+        : await git.isAncestor(tag.sha, head)
+    if (reachable) {
       lastStable = tag
       analyzer = attempt
       break
@@ -99,7 +110,13 @@ export async function readReleaseLine(
     logger.debug(`${tag.tag} is not on this branch`)
   }
   if (lastStable === undefined) {
-    await streamCommits(git, undefined, head, (c) => analyzer.add(c))
+    await streamCommits(
+      git,
+      undefined,
+      head,
+      (c) => analyzer.add(c),
+      settings.paths,
+    )
   }
   const line: ReleaseLine = {
     branch,

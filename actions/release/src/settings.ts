@@ -24,6 +24,11 @@ export interface ReleaseSettings {
   workingDirectory: string
   /** The branch being released; from GITHUB_REF_NAME or git. */
   branch?: string
+  /**
+   * Pathspecs, relative to the working directory, that a commit must touch
+   * to count; empty: every commit of the repository counts.
+   */
+  paths: string[]
   /** Branches that release stable versions (names or `1.x`, `1.4.x`). */
   releaseBranches: string[]
   /** Pre-release branches and their channel ids. */
@@ -98,6 +103,7 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
   const versionFilesText = listInput('version-files')
   const settings: ReleaseSettings = {
     workingDirectory: workingDirectory(ctx),
+    paths: lineListInput('paths'),
     releaseBranches: orDefault(listInput('release-branches'), [
       'main',
       'master',

@@ -223,7 +223,12 @@ async function notesFor(
   settings: ReleaseSettings,
   ctx: PlanContext,
 ): Promise<{ notes: string; bump?: Bump }> {
-  const commits = await readCommits(ctx.git, previous?.sha, tag.sha)
+  const commits = await readCommits(
+    ctx.git,
+    previous?.sha,
+    tag.sha,
+    settings.paths,
+  )
   const analysis = analyzeCommits(
     commits,
     analyzeOptions(settings, ctx.releaseCommitVersion),
