@@ -127,3 +127,14 @@ export async function pushFloatingTags(
     ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`),
   ])
 }
+
+/** Refuses a version whose tag exists on a commit this branch lacks. */
+export async function ensureTagIsFree(git: Git, tag: string): Promise<void> {
+  const existing = await git.resolve(`refs/tags/${tag}`)
+  if (existing !== undefined) {
+    throw new Error(
+      `tag ${tag} already exists on ${existing.slice(0, 7)}, which is not on this branch: ` +
+        'that version was released from another branch; merge it here, or release this change from that branch',
+    )
+  }
+}

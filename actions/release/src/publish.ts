@@ -230,3 +230,13 @@ export function checkAssetNames(names: readonly string[]): void {
     seen.add(name)
   }
 }
+
+/** The names of the assets the release will carry, checking the globs. */
+export function plannedAssets(settings: ReleaseSettings): string[] {
+  if (!settings.githubRelease) return []
+  const names = resolveAssets(settings).map((a) => a.name)
+  checkAssetNames(names)
+  if (settings.npmPack) names.push('the npm pack tarball')
+  if (settings.checksums && names.length > 0) names.push('SHA256SUMS')
+  return names
+}

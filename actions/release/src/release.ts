@@ -8,18 +8,18 @@ import type { SkippedCommit } from './analyze.js'
 import { floatingTags, isLatest } from './floating-tags.js'
 import { completeUnfinished, setPrevious } from './unfinished.js'
 import type { GitTarget } from './git-publish.js'
-import { commitRelease, pushRelease, tagRelease } from './git-publish.js'
+import {
+  commitRelease,
+  ensureTagIsFree,
+  pushRelease,
+  tagRelease,
+} from './git-publish.js'
 import type { GitHubRepo } from './github-release.js'
 import { readAllVersions } from './history.js'
 import type { PlanContext, ReleasePlan } from './plan.js'
 import { analyzeOptions, planRelease } from './plan.js'
 import type { Published } from './publish.js'
-import {
-  checkAssetNames,
-  nothingPublished,
-  publish,
-  resolveAssets,
-} from './publish.js'
+import { nothingPublished, plannedAssets, publish } from './publish.js'
 import { releaseCommitMatcher, releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
 import { branchKind, readReleaseLine } from './release-line.js'
@@ -236,16 +236,6 @@ export async function runRelease(
   return result
 }
 
-/** The names of the assets the release will carry, checking the globs. */
-function plannedAssets(settings: ReleaseSettings): string[] {
-  if (!settings.githubRelease) return []
-  const names = resolveAssets(settings).map((a) => a.name)
-  checkAssetNames(names)
-  if (settings.npmPack) names.push('the npm pack tarball')
-  if (settings.checksums && names.length > 0) names.push('SHA256SUMS')
-  return names
-}
-
 async function publishPlan(
   plan: ReleasePlan,
   sha: string,
@@ -282,16 +272,6 @@ function report(result: ReleaseResult, published: Published): void {
   if (published.releaseUrl !== undefined)
     result.releaseUrl = published.releaseUrl
   if (published.releaseId !== undefined) result.releaseId = published.releaseId
-}
-
-async function ensureTagIsFree(git: Git, tag: string): Promise<void> {
-  const existing = await git.resolve(`refs/tags/${tag}`)
-  if (existing !== undefined) {
-    throw new Error(
-      `tag ${tag} already exists on ${existing.slice(0, 7)}, which is not on this branch: ` +
-        'that version was released from another branch; merge it here, or release this change from that branch',
-    )
-  }
 }
 
 function describeLine(line: ReleaseLine): string {
