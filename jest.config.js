@@ -20,4 +20,5 @@ export default {
   ],
   coverageThreshold: { global: { lines: 90 } },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
 }
