@@ -30,7 +30,21 @@ export interface Analysis {
   warnings: string[]
   /** The newest valid `Release-As:` footer. */
   releaseAs?: string
+  /** Merges of pull requests, newest first, to link what they brought in. */
+  pullMerges: PullMerge[]
 }
+
+/** A merge commit GitHub made for a pull request. */
+export interface PullMerge {
+  /** The pull request's number. */
+  number: number
+  /** The merge's first parent: the base it merged into. */
+  base: string
+  /** The merge's second parent: the pull request's head. */
+  head: string
+}
+
+const PULL_MERGE = /^Merge pull request #(\d+) from /
 
 /** How commits are read. */
 export interface AnalyzeOptions extends ParseOptions {
@@ -66,6 +80,7 @@ export class CommitAnalyzer {
     entries: [],
     skipped: [],
     warnings: [],
+    pullMerges: [],
   }
 
   constructor(private readonly options: AnalyzeOptions) {}
@@ -81,6 +96,11 @@ export class CommitAnalyzer {
     const header = headerOf(c.message)
     if (c.parents.length > 1) {
       this.skip(c, 'merge commit (the commits it brings in are read instead)')
+      const pull = PULL_MERGE.exec(header)
+      const [base, head] = c.parents
+      if (pull !== null && base !== undefined && head !== undefined) {
+        this.analysis.pullMerges.push({ number: Number(pull[1]), base, head })
+      }
       return
     }
     if (this.options.releaseCommitVersion(header) !== undefined) {

@@ -5,6 +5,7 @@ import type { Bump } from '../../../lib/version/index.js'
 import { formatTag, nextVersion } from '../../../lib/version/index.js'
 import type { Analysis, AnalyzeOptions } from './analyze.js'
 import { analyzeCommits } from './analyze.js'
+import { linkPullRequests } from './pull-links.js'
 import { insertRelease } from './changelog.js'
 import type { ReleaseTag } from './history.js'
 import { readCommits } from './history.js'
@@ -127,6 +128,7 @@ export async function planRelease(
   }
   line.checkVersion(version)
   checkAboveReleased(version, line)
+  await linkPullRequests(ctx.git, analysis)
   const tag = formatTag(version, settings.tagFormat)
   const notes = releaseNotes(analysis.entries, settings, ctx.date, {
     version,

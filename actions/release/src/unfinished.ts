@@ -12,6 +12,7 @@ import type { PlanContext } from './plan.js'
 import { analyzeOptions, releaseNotes } from './plan.js'
 import type { Published } from './publish.js'
 import { publish } from './publish.js'
+import { linkPullRequests } from './pull-links.js'
 import { releaseCommitMessage } from './release-commit.js'
 import type { ReleaseLine } from './release-line.js'
 import type { ReleaseDeps, ReleaseResult } from './release.js'
@@ -233,6 +234,7 @@ async function notesFor(
     commits,
     analyzeOptions(settings, ctx.releaseCommitVersion),
   )
+  await linkPullRequests(ctx.git, analysis)
   const notes = releaseNotes(analysis.entries, settings, ctx.date, {
     version: tag.version,
     tag: tag.tag,

@@ -343,7 +343,32 @@ describe('the release stage', () => {
       'changelog-file': 'none',
     })
     expect(run.outputs.version).toBe('0.4.0')
-    expect(run.outputs.notes).toContain('prefs cheat')
+    expect(run.outputs.notes).toContain(
+      '* prefs cheat ([#28](https://github.com/org/svc/issues/28))',
+    )
+  })
+
+  it('links each commit to the pull request that first merged it', async () => {
+    const repo = newRepo()
+    repo.commit('chore: init')
+    repo.tag('v1.0.0')
+    repo.branch('feat/b')
+    repo.checkout('feat/b')
+    repo.commit('feat: on b')
+    repo.branch('feat/a')
+    repo.checkout('feat/a')
+    repo.commit('fix: on a')
+    repo.checkout('feat/b')
+    repo.merge('feat/a', 'Merge pull request #5 from org/feat/a')
+    repo.checkout('main')
+    repo.merge('feat/b', 'Merge pull request #9 from org/feat/b')
+    repo.push()
+    const run = await release(repo, {
+      'dry-run': 'true',
+      'changelog-file': 'none',
+    })
+    expect(run.outputs.notes).toMatch(/\* on a \(\[#5\]/)
+    expect(run.outputs.notes).toMatch(/\* on b \(\[#9\]/)
   })
 
   it('takes the stable tag when a pre-release shares its commit', async () => {
