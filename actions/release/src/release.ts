@@ -6,7 +6,11 @@ import { clip } from '../../../lib/runner/index.js'
 import type { Bump } from '../../../lib/version/index.js'
 import type { SkippedCommit } from './analyze.js'
 import { floatingTags, isLatest } from './floating-tags.js'
-import { completeUnfinished, setPrevious } from './unfinished.js'
+import {
+  completeUnfinished,
+  isReleaseCommitHere,
+  setPrevious,
+} from './unfinished.js'
 import type { GitTarget } from './git-publish.js'
 import {
   commitRelease,
@@ -115,23 +119,17 @@ export async function runRelease(
     branch,
     push: settings.push,
   }
+  let stop: string | undefined
   if (!settings.dryRun && settings.push) {
-    const stop = await logger.group(
-      `Sync with ${settings.remote}/${branch}`,
-      () =>
-        syncWithRemote(
-          git,
-          settings.remote,
-          branch,
-          (h) => releaseVersionOf(h) !== undefined,
-          logger,
-        ),
+    stop = await logger.group(`Sync with ${settings.remote}/${branch}`, () =>
+      syncWithRemote(
+        git,
+        settings.remote,
+        branch,
+        (sha) => isReleaseCommitHere(git, sha, releaseVersionOf),
+        logger,
+      ),
     )
-    if (stop !== undefined) {
-      result.reason = stop
-      logger.info(stop)
-      return result
-    }
   }
   const readLine = (): Promise<ReleaseLine> =>
     readReleaseLine(
@@ -172,6 +170,15 @@ export async function runRelease(
     }
   }
 
+  // Others pushed since: a release of ours on this very commit is still
+  // finished above (a re-run), but the newer commits are their runs' own.
+  if (stop !== undefined) {
+    if (result.completed === undefined) {
+      result.reason = stop
+      logger.info(stop)
+    }
+    return result
+  }
   const plan = await logger.group('Next version', () =>
     planRelease(settings, line, ctx),
   )

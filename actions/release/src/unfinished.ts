@@ -179,6 +179,20 @@ async function findUntaggedReleaseCommit(
 }
 
 /**
+ * Whether a commit is a release commit of this stage for this package: its
+ * header is the release message and it is this package's release.
+ */
+export async function isReleaseCommitHere(
+  git: Git,
+  sha: string,
+  releaseVersionOf: (header: string) => string | undefined,
+): Promise<boolean> {
+  const header = await git.text(['log', '-1', '--format=%s', sha])
+  const version = releaseVersionOf(header)
+  return version !== undefined && (await isReleaseHere(git, sha, version))
+}
+
+/**
  * Whether a commit with the release message is this package's release: it
  * changes files here, and its package.json (when there is one) holds the
  * version its message names (C18), so a hand-written message or another

@@ -203,6 +203,46 @@ describe('the release stage on GitHub', () => {
     const draft = api.state.repo('org/svc').releaseByTag('v0.1.0')
     expect(draft?.draft).toBe(true)
     expect(draft?.assets).toEqual([])
+    // As the warning says: a re-run of the first job finishes it, from the
+    // release commit that job made, even though main has moved on.
+    repo.git('reset', '--quiet', '--hard', start)
+    const rerun = await release(repo, api, { artifacts: 'dist/*.tgz' })
+    expectOk(rerun)
+    expect(rerun.outputs).toMatchObject({ released: 'true', tag: 'v0.1.0' })
+    const done = api.state.repo('org/svc').releaseByTag('v0.1.0')
+    expect(done?.draft).toBe(false)
+    expect(done?.assets.map((a) => [a.name, a.data.toString()])[0]).toEqual([
+      'a.tgz',
+      'build of 0.1.0',
+    ])
+  })
+
+  it('finishes its draft from its own release commit after others pushed', async () => {
+    const { repo, api } = await setup()
+    const pkg = '{\n  "name": "svc",\n  "version": "0.0.0"\n}\n'
+    const start = repo.commit('feat: x', {
+      'package.json': pkg,
+      'dist/a.tgz': 'build of 0.1.0',
+    })
+    repo.push()
+    api.faults.inject({ method: 'POST', path: /\/assets$/ }, { status: 500 })
+    expect((await release(repo, api, { artifacts: 'dist/*.tgz' })).failed).toBe(
+      true,
+    )
+    const other = repo.cloneOrigin()
+    other.commit('docs: later', { 'dist/a.tgz': 'a later build' })
+    other.push()
+    repo.git('reset', '--quiet', '--hard', start)
+    repo.git('tag', '-d', 'v0.1.0')
+    const rerun = await release(repo, api, { artifacts: 'dist/*.tgz' })
+    expectOk(rerun)
+    expect(rerun.log).toMatch(
+      /holds the release commit .* an earlier run made from this commit; continuing from it/,
+    )
+    const done = api.state.repo('org/svc').releaseByTag('v0.1.0')
+    expect(done?.draft).toBe(false)
+    expect(done?.assets[0]?.data.toString()).toBe('build of 0.1.0')
+    expect(api.state.repo('org/svc').releases.size).toBe(1)
   })
 
   it('finds its announcement after the labels change', async () => {
