@@ -41,6 +41,8 @@ export interface Published {
   floatingTags: string[]
   /** The asset names attached by this run. */
   assets: string[]
+  /** The GitHub release is still a draft: its assets are not all up. */
+  draft?: boolean
   /** Whether anything was created, uploaded or moved. */
   changed: boolean
 }
@@ -118,6 +120,7 @@ async function publishRelease(
   )
   published.releaseUrl = found.htmlUrl
   published.releaseId = found.id
+  published.draft = found.draft
   published.changed ||= found.created
   if (!found.draft) {
     // Published by this stage means complete. One published elsewhere
@@ -157,6 +160,7 @@ async function publishRelease(
     )
   }
   published.releaseUrl = await publishDraft(github, found, pub.latest, logger)
+  published.draft = false
   published.changed = true
 }
 

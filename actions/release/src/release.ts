@@ -86,6 +86,8 @@ export interface ReleaseResult {
   completed?: string
   /** The asset names the GitHub release gets (or, in a dry run, would). */
   assets: string[]
+  /** The GitHub release was left a draft, its assets not all attached. */
+  draft?: boolean
   /** Why the run failed, when it did, after what the other fields say. */
   failure?: string
 }
@@ -279,6 +281,7 @@ function report(result: ReleaseResult, published: Published): void {
   if (published.releaseUrl !== undefined)
     result.releaseUrl = published.releaseUrl
   if (published.releaseId !== undefined) result.releaseId = published.releaseId
+  if (published.draft === true) result.draft = true
 }
 
 function describeLine(line: ReleaseLine): string {

@@ -43,8 +43,16 @@ export function renderSummary(result: ReleaseResult): string {
       `| bump | ${result.bump ?? '—'} |`,
       `| previous | ${result.previousTag ? `\`${result.previousTag}\`` : 'none'} |`,
     )
-    if (result.commitSha) out.push(`| commit | \`${result.commitSha}\` |`)
-    if (result.releaseUrl) out.push(`| GitHub release | ${result.releaseUrl} |`)
+    if (result.commitSha) {
+      const label = result.failure ? 'tag pushed on' : 'commit'
+      out.push(`| ${label} | \`${result.commitSha}\` |`)
+    }
+    if (result.releaseUrl) {
+      const state = result.draft
+        ? ' (a draft: its assets are not all attached)'
+        : ''
+      out.push(`| GitHub release | ${result.releaseUrl}${state} |`)
+    }
     if (result.assets.length > 0) {
       const label = result.dryRun ? 'assets it would attach' : 'assets'
       out.push(

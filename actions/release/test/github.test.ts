@@ -98,6 +98,10 @@ describe('the release stage on GitHub', () => {
     // What was done before the failure is still reported.
     expect(first.outputs).toMatchObject({ released: 'true', tag: 'v0.1.0' })
     expect(first.summary).toMatch(/^## Release: failed\n\n> uploading a\.tgz/)
+    expect(first.summary).toMatch(/\| tag pushed on \| `[0-9a-f]{40}` \|/)
+    expect(first.summary).toContain(
+      '(a draft: its assets are not all attached)',
+    )
     repo.git('reset', '--quiet', '--hard', start)
     repo.git('tag', '-d', 'v0.1.0')
     const second = await release(repo, api, { artifacts: 'dist/*.tgz' })
