@@ -206,22 +206,8 @@ export async function runRelease(
   await ensureTagIsFree(git, plan.tag)
   // Artifacts that match nothing are found now, before anything is pushed.
   const planned = plannedAssets(settings)
-  if (settings.dryRun) result.assets = planned
   if (settings.dryRun) {
-    if (settings.floatingTags) {
-      const all = await readAllVersions(git, settings.tagFormat)
-      result.floatingTags = floatingTags(plan.version, all, settings.tagFormat)
-    }
-    await logger.group('Release notes (dry run)', () => {
-      logger.info(clip(plan.notes, LOG_LIMIT, 'the step summary'))
-      return Promise.resolve()
-    })
-    await logger.group('File changes (dry run)', () => {
-      for (const change of plan.changes) {
-        logger.info(clip(renderDiff(change), LOG_LIMIT, 'the step summary'))
-      }
-      return Promise.resolve()
-    })
+    await showDryRun(plan, planned, settings, deps, result)
     return result
   }
 
@@ -282,6 +268,31 @@ function report(result: ReleaseResult, published: Published): void {
     result.releaseUrl = published.releaseUrl
   if (published.releaseId !== undefined) result.releaseId = published.releaseId
   if (published.draft === true) result.draft = true
+}
+
+/** What a dry run shows beyond the plan: assets, floating tags, notes, diffs. */
+async function showDryRun(
+  plan: ReleasePlan,
+  assets: string[],
+  settings: ReleaseSettings,
+  { git, logger }: ReleaseDeps,
+  result: ReleaseResult,
+): Promise<void> {
+  result.assets = assets
+  if (settings.floatingTags) {
+    const all = await readAllVersions(git, settings.tagFormat)
+    result.floatingTags = floatingTags(plan.version, all, settings.tagFormat)
+  }
+  await logger.group('Release notes (dry run)', () => {
+    logger.info(clip(plan.notes, LOG_LIMIT, 'the step summary'))
+    return Promise.resolve()
+  })
+  await logger.group('File changes (dry run)', () => {
+    for (const change of plan.changes) {
+      logger.info(clip(renderDiff(change), LOG_LIMIT, 'the step summary'))
+    }
+    return Promise.resolve()
+  })
 }
 
 function describeLine(line: ReleaseLine): string {
