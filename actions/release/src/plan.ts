@@ -74,7 +74,9 @@ export async function planRelease(
   const { logger } = ctx
   const previous = line.lastOnChannel ?? line.lastStable
   logger.info(
-    `${line.sinceStableCount} commit(s) since ${line.lastStable?.tag ?? 'the first commit'}`,
+    line.lastStable === undefined
+      ? `${line.sinceStableCount} commit(s) in the whole history (no release tag yet)`
+      : `${line.sinceStableCount} commit(s) since ${line.lastStable.tag}`,
   )
   const whole = line.sinceStable
   // On a pre-release line the bump counts every commit since the stable

@@ -86,6 +86,8 @@ export interface ReleaseResult {
   completed?: string
   /** The asset names the GitHub release gets (or, in a dry run, would). */
   assets: string[]
+  /** The working directory's path from the repository root (`packages/api/`). */
+  pathPrefix?: string
   /** The GitHub release was left a draft, its assets not all attached. */
   draft?: boolean
   /** Why the run failed, when it did, after what the other fields say. */
@@ -115,6 +117,7 @@ export async function runRelease(
     return result
   }
   if (settings.branch !== undefined) await checkRepository(git, settings.dryRun)
+  result.pathPrefix = await git.text(['rev-parse', '--show-prefix'])
   const releaseVersionOf = releaseCommitMatcher(settings.commitMessage)
   const target: GitTarget = {
     remote: settings.remote,
@@ -289,7 +292,8 @@ async function showDryRun(
   })
   await logger.group('File changes (dry run)', () => {
     for (const change of plan.changes) {
-      logger.info(clip(renderDiff(change), LOG_LIMIT, 'the step summary'))
+      const diff = renderDiff(change, result.pathPrefix)
+      logger.info(clip(diff, LOG_LIMIT, 'the step summary'))
     }
     return Promise.resolve()
   })

@@ -89,7 +89,7 @@ export function renderSummary(result: ReleaseResult): string {
     for (const change of result.changes) {
       out.push(
         '```diff',
-        clip(renderDiff(change), DIFF_LIMIT, 'the log'),
+        clip(renderDiff(change, result.pathPrefix), DIFF_LIMIT, 'the log'),
         '```',
       )
     }

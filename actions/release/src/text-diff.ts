@@ -13,11 +13,12 @@ const CONTEXT = 2
 const MAX_CELLS = 4_000_000
 
 /**
- * A unified diff of one change, for a dry run's summary. The common head
+ * A unified diff of one change, for a dry run's summary, its path shown
+ * from the repository's root (`prefix`: the working directory's path). The common head
  * and tail are trimmed first, so the line-by-line comparison only runs on
  * the few lines a release touches, however long the changelog is.
  */
-export function renderDiff(change: FileChange): string {
+export function renderDiff(change: FileChange, prefix = ''): string {
   const a = change.before === undefined ? [] : change.before.split('\n')
   const b = change.after.split('\n')
   let head = 0
@@ -38,8 +39,9 @@ export function renderDiff(change: FileChange): string {
     ),
     ...a.slice(a.length - tail).map((line): Op => ({ kind: ' ', line })),
   ]
-  const from = change.before === undefined ? '/dev/null' : `a/${change.path}`
-  return [`--- ${from}`, `+++ b/${change.path}`, ...hunks(ops)].join('\n')
+  const path = `${prefix}${change.path}`
+  const from = change.before === undefined ? '/dev/null' : `a/${path}`
+  return [`--- ${from}`, `+++ b/${path}`, ...hunks(ops)].join('\n')
 }
 
 /** The edit script of two short line lists, by longest common subsequence. */

@@ -72,6 +72,7 @@ describe('the release stage in a monorepo', () => {
     expect(repo.readFile('packages/web/package.json')).toBe(
       manifest('web', '1.0.0'),
     )
+    expect(api.summary).toContain('+++ b/packages/api/package.json')
   })
 
   it('never takes another package’s release commit for its own', async () => {
