@@ -5,7 +5,7 @@ import {
   startGitHubApi,
   type GitHubApi,
 } from './github-api.js'
-import { fetchJson, type JsonAnswer } from './github-api/fetch-json.js'
+import { callApi, type JsonAnswer } from './github-api/fetch-json.js'
 
 let api: GitHubApi
 
@@ -23,8 +23,7 @@ function call(
   body?: unknown,
   headers?: Record<string, string>,
 ): Promise<JsonAnswer> {
-  const url = path.startsWith('http') ? path : `${api.url}${path}`
-  return fetchJson(url, method, body, headers)
+  return callApi(api.url, method, path, body, headers)
 }
 
 type Json = Record<string, unknown>

@@ -23,3 +23,15 @@ export async function fetchJson(
   const parsed = text ? (JSON.parse(text) as unknown) : undefined
   return { status: res.status, headers: res.headers, body: parsed }
 }
+
+/** Calls a stand-in: a path under its API root, or any absolute URL. */
+export function callApi(
+  apiUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<JsonAnswer> {
+  const url = path.startsWith('http') ? path : `${apiUrl}${path}`
+  return fetchJson(url, method, body, headers)
+}
