@@ -1,0 +1,2 @@
+// Image references: parse, write back, normalise and compare.
+export * from './parse.js'
