@@ -1,0 +1,235 @@
+// Scalar edits that rewrite only the target's own bytes. The `yaml` package
+// reads the text and tells us where each scalar sits; we then splice the new
+// scalar into the original text ourselves, so comments, blank lines, anchors,
+// flow style and document markers cannot be touched by a re-serialisation.
+import { isAlias, isMap, isScalar, isSeq, parse, parseAllDocuments } from 'yaml'
+import type { Document, Node, Scalar } from 'yaml'
+import { quote } from '../runner/config-error.js'
+
+/** A path into a document: map keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[]
+
+/** The result of an edit: the new text and whether it differs. */
+export interface EditResult {
+  readonly text: string
+  readonly changed: boolean
+}
+
+/** One scalar to set, found in the parsed text. */
+export interface ScalarEdit {
+  readonly node: Scalar
+  readonly value: string
+}
+
+/** An edit that cannot be made: a missing path, an ambiguous match. */
+export class YamlEditError extends Error {
+  override readonly name = 'YamlEditError'
+}
+
+/** Writes a path as people read it: `spec.generators[0].list`. */
+export function formatPath(path: YamlPath): string {
+  let out = ''
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part
+  }
+  return out || '(document root)'
+}
+
+/** Parses every document of a YAML stream; throws on a syntax error. */
+export function parseDocuments(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text)
+  // An empty stream parses to an empty list, or an EmptyStream in old versions.
+  const list = Array.isArray(docs) ? docs : []
+  for (const doc of list) {
+    const error = doc.errors[0]
+    if (error !== undefined) {
+      throw new YamlEditError(`invalid YAML: ${error.message}`)
+    }
+  }
+  return list
+}
+
+/** The node a path names, or a YamlEditError saying where the walk stopped. */
+export function resolveNode(doc: Document.Parsed, path: YamlPath): Node {
+  let node: unknown = doc.contents
+  path.forEach((part, i) => {
+    const here = formatPath(path.slice(0, i + 1))
+    if (isAlias(node)) {
+      // Editing through an alias would change every place that uses the anchor.
+      throw new YamlEditError(
+        `path ${here} goes through alias *${node.source}; edit the anchor instead`,
+      )
+    }
+    if (typeof part === 'number') {
+      if (!isSeq(node)) throw new YamlEditError(`path ${here}: not a sequence`)
+      node = node.items[part]
+    } else {
+      if (!isMap(node)) throw new YamlEditError(`path ${here}: not a mapping`)
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === part,
+      )
+      node = pair?.value
+    }
+    if (node === undefined || node === null) {
+      throw new YamlEditError(`path ${here} not found`)
+    }
+  })
+  return node as Node
+}
+
+/** The scalar a path names; anything else there is a YamlEditError. */
+export function resolveScalar(doc: Document.Parsed, path: YamlPath): Scalar {
+  const node = resolveNode(doc, path)
+  if (isAlias(node)) {
+    throw new YamlEditError(
+      `path ${formatPath(path)} is alias *${node.source}; edit the anchor instead`,
+    )
+  }
+  if (!isScalar(node)) {
+    throw new YamlEditError(`path ${formatPath(path)} is not a scalar`)
+  }
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    throw new YamlEditError(
+      `path ${formatPath(path)} is a block scalar, which this edit does not rewrite`,
+    )
+  }
+  return node
+}
+
+/**
+ * Sets one scalar, changing only its bytes. Without `docIndex` the path must
+ * exist in exactly one document of the stream.
+ */
+export function setScalar(
+  text: string,
+  path: YamlPath,
+  value: string,
+  options: { readonly docIndex?: number } = {},
+): EditResult {
+  const docs = parseDocuments(text)
+  const node = findScalar(docs, path, options.docIndex)
+  return applyEdits(text, [{ node, value }])
+}
+
+function findScalar(
+  docs: Document.Parsed[],
+  path: YamlPath,
+  docIndex: number | undefined,
+): Scalar {
+  if (docIndex !== undefined) {
+    const doc = docs[docIndex]
+    if (doc === undefined) {
+      throw new YamlEditError(
+        `document ${docIndex} does not exist; the text has ${docs.length}`,
+      )
+    }
+    return resolveScalar(doc, path)
+  }
+  const only = docs.length === 1 ? docs[0] : undefined
+  // One document: let its own error say where the walk stopped.
+  if (only !== undefined) return resolveScalar(only, path)
+  const found: { index: number; node: Scalar }[] = []
+  docs.forEach((doc, index) => {
+    try {
+      found.push({ index, node: resolveScalar(doc, path) })
+    } catch (error: unknown) {
+      if (!(error instanceof YamlEditError)) throw error
+    }
+  })
+  const [first, second] = found
+  if (first === undefined) {
+    throw new YamlEditError(
+      `path ${formatPath(path)} not found in any of the ${docs.length} documents`,
+    )
+  }
+  if (second !== undefined) {
+    const where = found.map((f) => f.index).join(', ')
+    throw new YamlEditError(
+      `path ${formatPath(path)} is in documents ${where}; pass docIndex to choose one`,
+    )
+  }
+  return first.node
+}
+
+/**
+ * Splices each scalar's new text into the original. A scalar that already
+ * holds its value as a string is left alone, so a re-run changes nothing.
+ */
+export function applyEdits(text: string, edits: ScalarEdit[]): EditResult {
+  const splices = new Map<number, { end: number; source: string }>()
+  for (const { node, value } of edits) {
+    let [start, end] = node.range ?? []
+    if (start === undefined || end === undefined) {
+      throw new YamlEditError('a scalar without a source position')
+    }
+    if (node.value === value && node.type !== 'PLAIN') continue
+    if (node.value === value && isPlainSafe(value)) continue
+    let source = scalarSource(value, node.type)
+    if (start === end) {
+      // An empty value (`tag:`) sits where its comment starts; write the
+      // value right after the indicator instead, space-separated.
+      while (start > 0 && /[ \t]/.test(text[start - 1] ?? '')) start--
+      end = start
+      source = ` ${source}`
+    }
+    const earlier = splices.get(start)
+    if (earlier !== undefined && earlier.source !== source) {
+      throw new YamlEditError(
+        `one scalar would be set to two values (${quote(value)})`,
+      )
+    }
+    splices.set(start, { end, source })
+  }
+  let out = text
+  // From the end backwards, so earlier offsets stay valid.
+  const ordered = [...splices].sort(([a], [b]) => b - a)
+  for (const [start, { end, source }] of ordered) {
+    out = out.slice(0, start) + source + out.slice(end)
+  }
+  if (out === text) return { text, changed: false }
+  // A splice must never leave the file unreadable; check before handing back.
+  parseDocuments(out)
+  return { text: out, changed: true }
+}
+
+/**
+ * The text of a scalar holding `value`. The target's quotes are kept; a
+ * plain target stays plain unless YAML would read the value as something
+ * other than this string, and then it is double-quoted.
+ */
+export function scalarSource(value: string, type?: Scalar.Type): string {
+  if (type === 'QUOTE_SINGLE' && !/[\p{Cc}]/u.test(value)) {
+    return `'${value.replaceAll("'", "''")}'`
+  }
+  if (type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE') {
+    return doubleQuoted(value)
+  }
+  return isPlainSafe(value) ? value : doubleQuoted(value)
+}
+
+// JSON's string syntax is a subset of YAML's double-quoted scalar.
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value)
+}
+
+// Characters that start something else when they lead a plain scalar.
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/
+// Flow indicators are read as structure inside `{...}` and `[...]`.
+const FLOW_INDICATOR = /[,[\]{}]/
+
+/**
+ * Whether `value` reads back as the same string when written plain, under
+ * both YAML 1.2 core and YAML 1.1: `1.10`, `0755`, `yes`, `~`, `2024-01-01`
+ * and `1:20` are not strings in at least one of them.
+ */
+export function isPlainSafe(value: string): boolean {
+  if (value === '' || value !== value.trim()) return false
+  if (INDICATOR_START.test(value) || FLOW_INDICATOR.test(value)) return false
+  if (/[\p{Cc}]/u.test(value) || value.includes(': ')) return false
+  if (value.includes(' #') || value.endsWith(':')) return false
+  if (value === '<<' || value === '=') return false
+  return (
+    parse(value, { version: '1.2' }) === value &&
+    parse(value, { version: '1.1' }) === value
+  )
+}

@@ -1,0 +1,3 @@
+// YAML edits that keep comments and layout: only the target scalars change.
+export * from './edit.js'
+export * from './manifest-edits.js'

@@ -1,0 +1,260 @@
+// Edits that know the shapes of GitOps files: image references in manifests,
+// Helm values and kustomizations, and Argo CD ApplicationSet list elements.
+import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml'
+import type { Document, Pair, Scalar, YAMLMap } from 'yaml'
+import {
+  formatImageRef,
+  parseImageRef,
+  sameRepository,
+  tryParseImageRef,
+  withVersion,
+} from '../image-ref/index.js'
+import type { ImageRef, ImageVersion } from '../image-ref/index.js'
+import { quote } from '../runner/config-error.js'
+import {
+  YamlEditError,
+  applyEdits,
+  formatPath,
+  parseDocuments,
+  resolveNode,
+  resolveScalar,
+} from './edit.js'
+import type { EditResult, ScalarEdit, YamlPath } from './edit.js'
+
+/** Which image to update and the version to give it. */
+export interface ImageUpdate extends ImageVersion {
+  /** The image name without tag or digest: `ghcr.io/org/app`, `nginx`. */
+  readonly repository: string
+}
+
+/** An image edit's result; `count` is how many places name the image. */
+export interface ImageEditResult extends EditResult {
+  readonly count: number
+}
+
+/**
+ * Sets the tag and digest of every place that names the image: `image:`
+ * strings, Helm `repository`/`tag`/`digest` maps and kustomize `images:`
+ * entries, matched by whole repository (`nginx` is `docker.io/library/nginx`).
+ */
+export function setImage(text: string, update: ImageUpdate): ImageEditResult {
+  const wanted = parseImageRef(update.repository)
+  if (wanted.tag !== undefined || wanted.digest !== undefined) {
+    throw new YamlEditError(
+      `image ${quote(update.repository)} must be a name without tag or digest`,
+    )
+  }
+  const version: ImageVersion = {
+    ...(update.tag === undefined ? {} : { tag: update.tag }),
+    ...(update.digest === undefined ? {} : { digest: update.digest }),
+  }
+  withVersion(wanted, version) // checks the tag and digest before any edit
+  const edits: ScalarEdit[] = []
+  let count = 0
+  for (const doc of parseDocuments(text)) {
+    visit(doc, {
+      Pair(_, pair) {
+        const found = imageString(pair, wanted)
+        if (found === undefined) return
+        count++
+        const value = formatImageRef(withVersion(found.ref, version))
+        edits.push({ node: found.node, value })
+      },
+      Map(_, map) {
+        const fields = imageFields(doc, map)
+        if (fields === undefined) return
+        const ref = tryParseImageRef(fields.name)
+        if (ref === undefined || !sameRepository(ref, wanted)) return
+        count++
+        edits.push(...fieldEdits(fields, version, update.repository))
+      },
+    })
+  }
+  return { ...applyEdits(text, edits), count }
+}
+
+function imageString(
+  pair: Pair,
+  wanted: ImageRef,
+): { node: Scalar; ref: ImageRef } | undefined {
+  const { key, value } = pair
+  if (!isScalar(key) || key.value !== 'image') return undefined
+  if (!isScalar(value) || typeof value.value !== 'string') return undefined
+  if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') {
+    return undefined
+  }
+  const ref = tryParseImageRef(value.value)
+  if (ref === undefined || !sameRepository(ref, wanted)) return undefined
+  return { node: value, ref }
+}
+
+/** The parts of an image spread over keys, as Helm and kustomize write it. */
+interface ImageFields {
+  readonly name: string
+  readonly tag?: Scalar
+  readonly digest?: Scalar
+  /** The map inherits keys through `<<`, so a missing key is no error. */
+  readonly merged: boolean
+}
+
+function imageFields(doc: Document, map: YAMLMap): ImageFields | undefined {
+  const own = (key: string): Scalar | undefined => {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key)
+    return isScalar(pair?.value) ? pair.value : undefined
+  }
+  const merged = mergedMaps(doc, map)
+  const lookup = (key: string): unknown => {
+    const mine = own(key)
+    if (mine !== undefined) return mine.value
+    for (const source of merged) {
+      const item = source.get(key)
+      if (item !== undefined) return item
+    }
+    return undefined
+  }
+  const base = { digest: own('digest'), merged: merged.length > 0 }
+  // A kustomize `images:` entry: `name`, and `newName`, `newTag` or `digest`.
+  const kustomizeName = own('newName')?.value ?? own('name')?.value
+  const newTag = own('newTag')
+  const isKustomize =
+    newTag !== undefined ||
+    own('newName') !== undefined ||
+    (base.digest !== undefined && lookup('repository') === undefined)
+  if (isKustomize && typeof kustomizeName === 'string') {
+    return { ...base, name: kustomizeName, tag: newTag }
+  }
+  // Helm values: `repository` with `tag` or `digest`, maybe a `registry`.
+  const repository = lookup('repository')
+  const registry = lookup('registry')
+  if (typeof repository !== 'string') return undefined
+  if (lookup('tag') === undefined && lookup('digest') === undefined) {
+    return undefined
+  }
+  const name =
+    typeof registry === 'string' && registry !== ''
+      ? `${registry}/${repository}`
+      : repository
+  return { ...base, name, tag: own('tag') }
+}
+
+// The maps a `<<: *anchor` (or `<<: [*a, *b]`) pulls keys from.
+function mergedMaps(doc: Document, map: YAMLMap): YAMLMap[] {
+  const merge = map.items.find((p) => isScalar(p.key) && p.key.value === '<<')
+  if (merge === undefined) return []
+  const values = isSeq(merge.value) ? merge.value.items : [merge.value]
+  const maps: YAMLMap[] = []
+  for (const value of values) {
+    const target: unknown = isAlias(value) ? value.resolve(doc) : value
+    if (isMap(target)) maps.push(target)
+  }
+  return maps
+}
+
+function fieldEdits(
+  fields: ImageFields,
+  version: ImageVersion,
+  repository: string,
+): ScalarEdit[] {
+  const edits: ScalarEdit[] = []
+  const missing = (key: string): YamlEditError =>
+    new YamlEditError(
+      `image ${quote(repository)} has no ${key} key to set; add one`,
+    )
+  if (version.tag !== undefined) {
+    if (fields.tag !== undefined) {
+      edits.push({ node: fields.tag, value: version.tag })
+    } else if (!fields.merged) throw missing('tag')
+  }
+  if (version.digest !== undefined) {
+    if (fields.digest === undefined) throw missing('digest')
+    edits.push({ node: fields.digest, value: version.digest })
+  } else if (fields.digest !== undefined && notEmpty(fields.digest)) {
+    // A stale digest beside a new tag would still pin the old image. The tag
+    // is left when only a digest is given: both tools prefer the digest.
+    edits.push({ node: fields.digest, value: '' })
+  }
+  return edits
+}
+
+function notEmpty(node: Scalar): boolean {
+  return node.value !== null && node.value !== ''
+}
+
+/** Which list-generator element to change, and how. */
+export interface ListElementUpdate {
+  /** Where the generators sequence is; `spec.generators` by default. */
+  readonly generatorPath?: YamlPath
+  /** Key/value pairs that pick exactly one element. */
+  readonly match: Readonly<Record<string, string>>
+  readonly field: string
+  readonly value: string
+}
+
+/**
+ * Sets one field of the single ApplicationSet list-generator element that
+ * matches; no match or several matches is a YamlEditError.
+ */
+export function setListElementField(
+  text: string,
+  update: ListElementUpdate,
+): EditResult {
+  const base = update.generatorPath ?? ['spec', 'generators']
+  const docs = parseDocuments(text)
+  const hits: { doc: Document.Parsed; path: YamlPath }[] = []
+  let generatorsSeen = false
+  for (const doc of docs) {
+    let generators: unknown
+    try {
+      generators = resolveNode(doc, base)
+    } catch (error: unknown) {
+      if (error instanceof YamlEditError) continue
+      throw error
+    }
+    if (!isSeq(generators)) continue
+    generatorsSeen = true
+    generators.items.forEach((generator, g) => {
+      const path = [...base, g, 'list', 'elements']
+      const elements = isMap(generator) ? listElements(generator) : undefined
+      elements?.items.forEach((element, e) => {
+        if (isMap(element) && matches(element, update.match)) {
+          hits.push({ doc, path: [...path, e] })
+        }
+      })
+    })
+  }
+  const wanted = JSON.stringify(update.match)
+  if (!generatorsSeen) {
+    throw new YamlEditError(`no generators sequence at ${formatPath(base)}`)
+  }
+  const [hit, other] = hits
+  if (hit === undefined) {
+    throw new YamlEditError(
+      `no list element under ${formatPath(base)} matches ${wanted}`,
+    )
+  }
+  if (other !== undefined) {
+    const where = hits.map((h) => formatPath(h.path)).join(', ')
+    throw new YamlEditError(
+      `${hits.length} list elements match ${wanted} (${where}); make the match unique`,
+    )
+  }
+  const node = resolveScalar(hit.doc, [...hit.path, update.field])
+  return applyEdits(text, [{ node, value: update.value }])
+}
+
+function listElements(generator: YAMLMap): { items: unknown[] } | undefined {
+  const list = generator.get('list', true)
+  if (!isMap(list)) return undefined
+  const elements = list.get('elements', true)
+  return isSeq(elements) ? elements : undefined
+}
+
+function matches(
+  element: YAMLMap,
+  match: Readonly<Record<string, string>>,
+): boolean {
+  return Object.entries(match).every(([key, want]) => {
+    const value = element.get(key, true)
+    return isScalar(value) && String(value.value) === want
+  })
+}
