@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { checkTitle, expandSquashBody, parseCommitMessage } from './index.js'
 import type { ParseOptions } from './index.js'
+import { randomStrings } from '../../test/support/random.js'
 
 // A property test without a library: a seeded generator glues together the
 // pieces the grammar cares about, so a failure is reproducible from the seed.
@@ -12,23 +13,8 @@ const PIECES = [
   '🏽', ':bug:', '\uD800', '\uDC00', '\u0000', '\u2028', '(#12)',
 ] // prettier-ignore
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
 function messages(seed: number, count: number): string[] {
-  const next = random(seed)
-  return Array.from({ length: count }, () => {
-    const length = Math.floor(next() * 40)
-    const parts = Array.from({ length }, () => {
-      return PIECES[Math.floor(next() * PIECES.length)] ?? ''
-    })
-    return parts.join('')
-  })
+  return randomStrings(seed, count, PIECES, 40)
 }
 
 const LONG = 'x'.repeat(10_000)

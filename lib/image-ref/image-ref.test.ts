@@ -10,6 +10,7 @@ import {
   withVersion,
 } from './index.js'
 import type { ImageRef, ImageVersion } from './index.js'
+import { randomStrings } from '../../test/support/random.js'
 
 // Digests from CASES.md C35, written out to their full 64 digits.
 const D1 = `sha256:${'1'.repeat(64)}`
@@ -112,23 +113,8 @@ const PIECES = [
   'nginx', 'b', 'c1', 'team/', 'v1', ':1.0', 'app', '/x', 'ghcr.io/',
 ] // prettier-ignore
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
 function texts(seed: number, count: number): string[] {
-  const next = random(seed)
-  return Array.from({ length: count }, () => {
-    const length = Math.floor(next() * 12)
-    const parts = Array.from({ length }, () => {
-      return PIECES[Math.floor(next() * PIECES.length)] ?? ''
-    })
-    return parts.join('')
-  })
+  return randomStrings(seed, count, PIECES, 12)
 }
 
 describe('parseImageRef on any string', () => {

@@ -8,6 +8,7 @@ import {
   setScalar,
 } from './index.js'
 import type { YamlPath } from './index.js'
+import { seededRandom } from '../../test/support/random.js'
 
 // Fixtures are the inputs of /work/shared/cases/CASES.md section E.
 const lines = (...l: string[]): string => `${l.join('\n')}\n`
@@ -324,15 +325,6 @@ describe('setListElementField', () => {
   })
 })
 
-// A small seeded generator, so a failure can be replayed from its seed.
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
-
 const SCALARS = ['a', '1.0', "'q'", '"d"', 'yes', '~', 'x y', '0755', '"1.9"']
 const VALUES = ['v2', '1.10', 'true', "it's", 'a: b', '', 'null', '0x1F']
 
@@ -372,7 +364,7 @@ function scalarPaths(text: string): YamlPath[] {
 describe('the property', () => {
   it('an edit changes no byte outside the target scalar', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed)
+      const next = seededRandom(seed)
       const text = `${randomDoc(next, 2, '')}\n`
       const paths = scalarPaths(text)
       const path = paths[Math.floor(next() * paths.length)]
