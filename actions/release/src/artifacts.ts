@@ -5,7 +5,7 @@ import { getExecOutput } from '@actions/exec'
 import { existsSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { ConfigError, errorMessage } from '../../../lib/runner/index.js'
-import { expandGlob, globBase } from './glob.js'
+import { expandGlob, globBase } from '../../../lib/files/index.js'
 
 /** One file to upload. */
 export interface Artifact {

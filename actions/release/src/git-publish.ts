@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import type { Git } from '../../../lib/git/index.js'
 import { GitError } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
-import type { FileChange } from './text-diff.js'
+import type { FileChange } from '../../../lib/files/index.js'
 
 /** Where the release commit and tag go. */
 export interface GitTarget {

@@ -13,7 +13,7 @@ import type { NoteEntry } from './notes.js'
 import { renderNotes } from './notes.js'
 import type { ReleaseLine } from './release-line.js'
 import type { ReleaseSettings } from './settings.js'
-import type { FileChange } from './text-diff.js'
+import type { FileChange } from '../../../lib/files/index.js'
 import { applyVersion, defaultVersionFiles } from './version-files.js'
 
 /** Reads a file of the working tree; undefined when it does not exist. */

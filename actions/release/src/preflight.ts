@@ -1,5 +1,5 @@
 import type { Git } from '../../../lib/git/index.js'
-import type { FileChange } from './text-diff.js'
+import type { FileChange } from '../../../lib/files/index.js'
 
 /**
  * Checks that the working directory is a repository with history enough to

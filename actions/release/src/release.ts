@@ -30,8 +30,8 @@ import { branchKind, readReleaseLine } from './release-line.js'
 import { syncWithRemote } from './remote-sync.js'
 import { checkCleanFiles, checkRepository } from './preflight.js'
 import type { ReleaseSettings } from './settings.js'
-import type { FileChange } from './text-diff.js'
-import { renderDiff } from './text-diff.js'
+import type { FileChange } from '../../../lib/files/index.js'
+import { renderDiff } from '../../../lib/files/index.js'
 
 /**
  * A result with nothing done yet. The core fills it in as it goes, so when

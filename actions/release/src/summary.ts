@@ -1,6 +1,6 @@
 import type { ReleaseResult } from './release.js'
 import { clip } from '../../../lib/runner/index.js'
-import { renderDiff } from './text-diff.js'
+import { renderDiff } from '../../../lib/files/index.js'
 
 /** Entries of the skipped-commits output, at most. */
 export const MAX_SKIPPED_OUTPUT = 1000

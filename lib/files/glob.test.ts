@@ -8,7 +8,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { expandGlob, globBase } from '../src/glob.js'
+import { expandGlob, globBase } from './glob.js'
 
 // A build output tree made up for these tests: tarballs at two depths, a
 // scoped package, dotfiles and a dot directory.

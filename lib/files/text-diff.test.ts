@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { renderDiff } from '../src/text-diff.js'
+import { renderDiff } from './text-diff.js'
 
 describe('renderDiff', () => {
   it('shows each changed line of a lockfile, in one hunk when close', () => {

@@ -1,0 +1,3 @@
+// Files: a dependency-free glob, and unified diffs of text changes.
+export * from './glob.js'
+export * from './text-diff.js'
