@@ -1,7 +1,8 @@
 // A small glob for path inputs (release artifacts, manifest files), so the
-// bundles need no glob dependency: `*`, `?`, `[abc]`, `[!a-z]`, `**` and `{a,b}`, `\` escaping the
-// next character. Paths are POSIX. `*`, `?` and `**` skip names starting with
-// a dot unless the pattern's segment itself starts with one, as shells do.
+// bundles need no glob dependency: `*`, `?`, `[abc]`, `[!a-z]`, `**` and
+// `{a,b}`, `\` escaping the next character. Paths are POSIX. `*`, `?` and
+// `**` skip names starting with a dot unless the pattern's segment itself
+// starts with one, as shells do.
 import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 
