@@ -9,6 +9,15 @@ import { quote } from '../runner/config-error.js'
 /** A path into a document: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[]
 
+/** How far an edit may reach. */
+export interface EditOptions {
+  /**
+   * Follow aliases and edit their anchor, which changes every place that
+   * uses it. Off by default: the edit is refused and says why.
+   */
+  readonly throughAliases?: boolean
+}
+
 /** The result of an edit: the new text and whether it differs. */
 export interface EditResult {
   readonly text: string
@@ -18,6 +27,14 @@ export interface EditResult {
 /** One scalar to set, found in the parsed text. */
 export interface ScalarEdit {
   readonly node: Scalar
+  readonly value: string
+}
+
+/** A `key: value` line to add to a block mapping, after offset `at`. */
+export interface KeyInsert {
+  readonly at: number
+  readonly indent: string
+  readonly key: string
   readonly value: string
 }
 
@@ -50,10 +67,17 @@ export function parseDocuments(text: string): Document.Parsed[] {
 }
 
 /** The node a path names, or a YamlEditError saying where the walk stopped. */
-export function resolveNode(doc: Document.Parsed, path: YamlPath): Node {
+export function resolveNode(
+  doc: Document.Parsed,
+  path: YamlPath,
+  options: EditOptions = {},
+): Node {
   let node: unknown = doc.contents
   path.forEach((part, i) => {
     const here = formatPath(path.slice(0, i + 1))
+    if (isAlias(node) && options.throughAliases === true) {
+      node = node.resolve(doc)
+    }
     if (isAlias(node)) {
       // Editing through an alias would change every place that uses the anchor.
       throw new YamlEditError(
@@ -78,11 +102,19 @@ export function resolveNode(doc: Document.Parsed, path: YamlPath): Node {
 }
 
 /** The scalar a path names; anything else there is a YamlEditError. */
-export function resolveScalar(doc: Document.Parsed, path: YamlPath): Scalar {
-  const node = resolveNode(doc, path)
+export function resolveScalar(
+  doc: Document.Parsed,
+  path: YamlPath,
+  options: EditOptions = {},
+): Scalar {
+  let node: unknown = resolveNode(doc, path, options)
+  if (isAlias(node) && options.throughAliases === true) {
+    node = node.resolve(doc)
+  }
   if (isAlias(node)) {
     throw new YamlEditError(
-      `path ${formatPath(path)} is alias *${node.source}; edit the anchor instead`,
+      `path ${formatPath(path)} is alias *${node.source}; edit the anchor ` +
+        `instead, or allow edits through aliases`,
     )
   }
   if (!isScalar(node)) {
@@ -104,18 +136,19 @@ export function setScalar(
   text: string,
   path: YamlPath,
   value: string,
-  options: { readonly docIndex?: number } = {},
+  options: EditOptions & { readonly docIndex?: number } = {},
 ): EditResult {
   const docs = parseDocuments(text)
-  const node = findScalar(docs, path, options.docIndex)
+  const node = findScalar(docs, path, options)
   return applyEdits(text, [{ node, value }])
 }
 
 function findScalar(
   docs: Document.Parsed[],
   path: YamlPath,
-  docIndex: number | undefined,
+  options: EditOptions & { readonly docIndex?: number },
 ): Scalar {
+  const { docIndex } = options
   if (docIndex !== undefined) {
     const doc = docs[docIndex]
     if (doc === undefined) {
@@ -123,15 +156,15 @@ function findScalar(
         `document ${docIndex} does not exist; the text has ${docs.length}`,
       )
     }
-    return resolveScalar(doc, path)
+    return resolveScalar(doc, path, options)
   }
   const only = docs.length === 1 ? docs[0] : undefined
   // One document: let its own error say where the walk stopped.
-  if (only !== undefined) return resolveScalar(only, path)
+  if (only !== undefined) return resolveScalar(only, path, options)
   const found: { index: number; node: Scalar }[] = []
   docs.forEach((doc, index) => {
     try {
-      found.push({ index, node: resolveScalar(doc, path) })
+      found.push({ index, node: resolveScalar(doc, path, options) })
     } catch (error: unknown) {
       if (!(error instanceof YamlEditError)) throw error
     }
@@ -155,8 +188,22 @@ function findScalar(
  * Splices each scalar's new text into the original. A scalar that already
  * holds its value as a string is left alone, so a re-run changes nothing.
  */
-export function applyEdits(text: string, edits: ScalarEdit[]): EditResult {
+export function applyEdits(
+  text: string,
+  edits: readonly ScalarEdit[],
+  inserts: readonly KeyInsert[] = [],
+): EditResult {
   const splices = new Map<number, { end: number; source: string }>()
+  for (const insert of inserts) {
+    const lineEnd = text.indexOf('\n', insert.at)
+    const at = lineEnd === -1 ? text.length : lineEnd
+    const value = scalarSource(insert.value)
+    const line = `${insert.indent}${insert.key}: ${value}`
+    const before = splices.get(at)?.source ?? ''
+    const source =
+      lineEnd === -1 ? `${before}\n${line}\n` : `${before}\n${line}`
+    splices.set(at, { end: at, source })
+  }
   for (const { node, value } of edits) {
     let [start, end] = node.range ?? []
     if (start === undefined || end === undefined) {
@@ -193,19 +240,25 @@ export function applyEdits(text: string, edits: ScalarEdit[]): EditResult {
 }
 
 /**
- * The text of a scalar holding `value`. The target's quotes are kept; a
- * plain target stays plain unless YAML would read the value as something
- * other than this string, and then it is double-quoted.
+ * The text of a scalar holding `value`. A value YAML would read as anything
+ * but this string is quoted, in the target's own quote style (double when it
+ * was plain). A quoted target keeps its quotes while the value starts like a
+ * number (`"1.4.1"`: people and some tools read those as numbers); any other
+ * safe value is written plain (`"1.9"` → `v1.10`, CASES C34 and C38).
  */
 export function scalarSource(value: string, type?: Scalar.Type): string {
+  const quoted = type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE'
+  if (isPlainSafe(value) && !(quoted && NUMBER_START.test(value))) {
+    return value
+  }
   if (type === 'QUOTE_SINGLE' && !/[\p{Cc}]/u.test(value)) {
     return `'${value.replaceAll("'", "''")}'`
   }
-  if (type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE') {
-    return doubleQuoted(value)
-  }
-  return isPlainSafe(value) ? value : doubleQuoted(value)
+  return doubleQuoted(value)
 }
+
+// A value that starts like a number: a digit, or a sign or dot before one.
+const NUMBER_START = /^[-+.]?\d/
 
 // JSON's string syntax is a subset of YAML's double-quoted scalar.
 function doubleQuoted(value: string): string {

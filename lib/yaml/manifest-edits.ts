@@ -19,7 +19,13 @@ import {
   resolveNode,
   resolveScalar,
 } from './edit.js'
-import type { EditResult, ScalarEdit, YamlPath } from './edit.js'
+import type {
+  EditOptions,
+  EditResult,
+  KeyInsert,
+  ScalarEdit,
+  YamlPath,
+} from './edit.js'
 
 /** Which image to update and the version to give it. */
 export interface ImageUpdate extends ImageVersion {
@@ -37,7 +43,11 @@ export interface ImageEditResult extends EditResult {
  * strings, Helm `repository`/`tag`/`digest` maps and kustomize `images:`
  * entries, matched by whole repository (`nginx` is `docker.io/library/nginx`).
  */
-export function setImage(text: string, update: ImageUpdate): ImageEditResult {
+export function setImage(
+  text: string,
+  update: ImageUpdate,
+  options: EditOptions = {},
+): ImageEditResult {
   const wanted = parseImageRef(update.repository)
   if (wanted.tag !== undefined || wanted.digest !== undefined) {
     throw new YamlEditError(
@@ -50,11 +60,12 @@ export function setImage(text: string, update: ImageUpdate): ImageEditResult {
   }
   withVersion(wanted, version) // checks the tag and digest before any edit
   const edits: ScalarEdit[] = []
+  const inserts: KeyInsert[] = []
   let count = 0
   for (const doc of parseDocuments(text)) {
     visit(doc, {
       Pair(_, pair) {
-        const found = imageString(pair, wanted)
+        const found = imageString(doc, pair, wanted, options)
         if (found === undefined) return
         count++
         const value = formatImageRef(withVersion(found.ref, version))
@@ -66,19 +77,39 @@ export function setImage(text: string, update: ImageUpdate): ImageEditResult {
         const ref = tryParseImageRef(fields.name)
         if (ref === undefined || !sameRepository(ref, wanted)) return
         count++
-        edits.push(...fieldEdits(fields, version, update.repository))
+        const planned = fieldEdits(text, map, fields, version)
+        edits.push(...planned.edits)
+        inserts.push(...planned.inserts)
       },
     })
   }
-  return { ...applyEdits(text, edits), count }
+  return { ...applyEdits(text, edits, inserts), count }
 }
 
 function imageString(
+  doc: Document,
   pair: Pair,
   wanted: ImageRef,
+  options: EditOptions,
 ): { node: Scalar; ref: ImageRef } | undefined {
-  const { key, value } = pair
+  const { key } = pair
   if (!isScalar(key) || key.value !== 'image') return undefined
+  const value: unknown = pair.value
+  if (isAlias(value)) {
+    const target: unknown = value.resolve(doc)
+    if (!isScalar(target) || typeof target.value !== 'string') return undefined
+    const ref = tryParseImageRef(target.value)
+    if (ref === undefined || !sameRepository(ref, wanted)) return undefined
+    if (options.throughAliases !== true) {
+      // The anchor is the only place to write, and it may be used elsewhere.
+      throw new YamlEditError(
+        `an image: key is alias *${value.source} of ${quote(target.value)}; ` +
+          `edit the anchor, or allow edits through aliases`,
+      )
+    }
+    // Editing the anchor changes every place that uses it, as was asked.
+    return { node: target, ref }
+  }
   if (!isScalar(value) || typeof value.value !== 'string') return undefined
   if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') {
     return undefined
@@ -92,6 +123,8 @@ function imageString(
 interface ImageFields {
   readonly name: string
   readonly tag?: Scalar
+  /** The key a tag goes under: `newTag` in kustomize, `tag` in Helm. */
+  readonly tagKey: string
   readonly digest?: Scalar
   /** The map inherits keys through `<<`, so a missing key is no error. */
   readonly merged: boolean
@@ -121,7 +154,7 @@ function imageFields(doc: Document, map: YAMLMap): ImageFields | undefined {
     own('newName') !== undefined ||
     (base.digest !== undefined && lookup('repository') === undefined)
   if (isKustomize && typeof kustomizeName === 'string') {
-    return { ...base, name: kustomizeName, tag: newTag }
+    return { ...base, name: kustomizeName, tag: newTag, tagKey: 'newTag' }
   }
   // Helm values: `repository` with `tag` or `digest`, maybe a `registry`.
   const repository = lookup('repository')
@@ -134,7 +167,7 @@ function imageFields(doc: Document, map: YAMLMap): ImageFields | undefined {
     typeof registry === 'string' && registry !== ''
       ? `${registry}/${repository}`
       : repository
-  return { ...base, name, tag: own('tag') }
+  return { ...base, name, tag: own('tag'), tagKey: 'tag' }
 }
 
 // The maps a `<<: *anchor` (or `<<: [*a, *b]`) pulls keys from.
@@ -151,29 +184,64 @@ function mergedMaps(doc: Document, map: YAMLMap): YAMLMap[] {
 }
 
 function fieldEdits(
+  text: string,
+  map: YAMLMap,
   fields: ImageFields,
   version: ImageVersion,
-  repository: string,
-): ScalarEdit[] {
+): { edits: ScalarEdit[]; inserts: KeyInsert[] } {
   const edits: ScalarEdit[] = []
-  const missing = (key: string): YamlEditError =>
-    new YamlEditError(
-      `image ${quote(repository)} has no ${key} key to set; add one`,
-    )
+  const inserts: KeyInsert[] = []
   if (version.tag !== undefined) {
     if (fields.tag !== undefined) {
       edits.push({ node: fields.tag, value: version.tag })
-    } else if (!fields.merged) throw missing('tag')
+    } else if (!fields.merged) {
+      inserts.push(keyInsert(text, map, fields.tagKey, version.tag))
+    }
   }
   if (version.digest !== undefined) {
-    if (fields.digest === undefined) throw missing('digest')
-    edits.push({ node: fields.digest, value: version.digest })
+    if (fields.digest === undefined) {
+      inserts.push(keyInsert(text, map, 'digest', version.digest))
+    } else edits.push({ node: fields.digest, value: version.digest })
   } else if (fields.digest !== undefined && notEmpty(fields.digest)) {
     // A stale digest beside a new tag would still pin the old image. The tag
     // is left when only a digest is given: both tools prefer the digest.
     edits.push({ node: fields.digest, value: '' })
   }
-  return edits
+  return { edits, inserts }
+}
+
+/**
+ * A new `key: value` line after the map's last entry, at its keys' column.
+ * Flow maps (`{a: 1}`) are refused: a line cannot be added inside them.
+ */
+function keyInsert(
+  text: string,
+  map: YAMLMap,
+  key: string,
+  value: string,
+): KeyInsert {
+  const first = map.items[0]?.key
+  const last = map.items.at(-1)
+  const start = isScalar(first) ? first.range?.[0] : undefined
+  const lastEnd = last === undefined ? undefined : pairEnd(last)
+  if (map.flow === true || start === undefined || lastEnd === undefined) {
+    throw new YamlEditError(
+      `no ${key} key to set, and one cannot be added to this mapping; add it`,
+    )
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const indent = ' '.repeat(start - lineStart)
+  // A nested block ends after its newline; the line to follow is the one before.
+  const at = text[lastEnd - 1] === '\n' ? lastEnd - 1 : lastEnd
+  return { at, indent, key, value }
+}
+
+function pairEnd(pair: Pair): number | undefined {
+  const node = pair.value ?? pair.key
+  if (isScalar(node) || isMap(node) || isSeq(node) || isAlias(node)) {
+    return node.range?.[1]
+  }
+  return undefined
 }
 
 function notEmpty(node: Scalar): boolean {

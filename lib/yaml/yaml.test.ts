@@ -102,8 +102,10 @@ describe('setScalar', () => {
     ['0e1234', '"0e1234"'],
     ['87940363', '"87940363"'],
     ['true', '"true"'],
-    // The target was double-quoted, and its quotes are kept (see below).
-    ['v1.10', '"v1.10"'],
+    // Plain is safe, and the value does not start like a number.
+    ['v1.10', 'v1.10'],
+    // Starts like a number: a quoted target keeps its quotes (C38).
+    ['1.4.1', '"1.4.1"'],
   ])('writes tag %s into a quoted tag as %s (C34)', (value, written) => {
     const result = setScalar('image:\n  tag: "1.9"\n', ['image', 'tag'], value)
     expect(result.text).toBe(`image:\n  tag: ${written}\n`)
@@ -130,9 +132,10 @@ describe('setScalar', () => {
   })
 
   it.each<[string, YamlPath, string, string]>([
-    ["tag: 'a'\n", ['tag'], "it's", "tag: 'it''s'\n"],
+    ["tag: 'a'\n", ['tag'], "it's: x", "tag: 'it''s: x'\n"],
+    ["tag: 'a'\n", ['tag'], "it's", "tag: it's\n"],
     ["tag: 'a'\n", ['tag'], '1.0', "tag: '1.0'\n"],
-    ['tag: "a"\n', ['tag'], 'say "hi"', 'tag: "say \\"hi\\""\n'],
+    ['tag: "a"\n', ['tag'], 'say: "hi"', 'tag: "say: \\"hi\\""\n'],
     ['tag:   # none yet\n', ['tag'], '1.0', 'tag: "1.0"   # none yet\n'],
     ['list: [a, b]\n', ['list', 1], 'c,d', 'list: [a, "c,d"]\n'],
     ['t: !!str &x 1.0\n', ['t'], '2.0', 't: !!str &x "2.0"\n'],
@@ -273,10 +276,65 @@ describe('setImage', () => {
     ).toEqual({ text: result.text, changed: false, count: 1 })
   })
 
-  it('refuses a digest where there is no key to hold it', () => {
+  it("adds a digest key where there is none, at the entry's column", () => {
+    const result = setImage(C33, {
+      repository: 'ghcr.io/org/app',
+      tag: '1.2.3',
+      digest: D3,
+    })
+    expect(result.text).toBe(
+      C33.replace('1.2.2', '1.2.3') + `    digest: ${D3}\n`,
+    )
+    const again = setImage(result.text, {
+      repository: 'ghcr.io/org/app',
+      tag: '1.2.3',
+      digest: D3,
+    })
+    expect(again.changed).toBe(false)
+  })
+
+  it('adds a tag key after a nested block, not inside the next line', () => {
+    const text = lines(
+      'image:',
+      '  repository: ghcr.io/org/app',
+      '  digest: ""',
+      '  extra:',
+      '    a: 1',
+      'other: 2',
+    )
+    const result = setImage(text, { repository: 'ghcr.io/org/app', tag: '2' })
+    expect(result.text).toBe(
+      text.replace('    a: 1\n', '    a: 1\n  tag: "2"\n'),
+    )
+  })
+
+  it('refuses to add a key to a flow mapping', () => {
+    const text = 'image: {repository: ghcr.io/org/app, tag: "1"}\n'
     expect(() =>
-      setImage(C33, { repository: 'ghcr.io/org/app', digest: D3 }),
-    ).toThrow(/image "ghcr.io\/org\/app" has no digest key/)
+      setImage(text, { repository: 'ghcr.io/org/app', digest: D3 }),
+    ).toThrow(/no digest key to set, and one cannot be added/)
+  })
+
+  it('refuses an image alias unless edits through aliases are allowed', () => {
+    const text = lines(
+      'x-image: &img ghcr.io/org/app:1.0',
+      'spec:',
+      '  image: *img',
+    )
+    const update = { repository: 'ghcr.io/org/app', tag: '1.1' }
+    expect(() => setImage(text, update)).toThrow(
+      /alias \*img of "ghcr.io\/org\/app:1.0"; edit the anchor, or allow/,
+    )
+    const result = setImage(text, update, { throughAliases: true })
+    expect(result.text).toBe(text.replace('app:1.0', 'app:1.1'))
+  })
+
+  it('follows an alias on a path only when asked', () => {
+    const text = 'a: &x {t: "1"}\nb: *x\n'
+    expect(() => setScalar(text, ['b', 't'], '2')).toThrow(/alias \*x/)
+    expect(
+      setScalar(text, ['b', 't'], '2', { throughAliases: true }).text,
+    ).toBe('a: &x {t: "2"}\nb: *x\n')
   })
 
   it('refuses a name with a tag, and a bad tag', () => {
