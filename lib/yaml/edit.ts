@@ -18,16 +18,30 @@ export interface EditOptions {
   readonly throughAliases?: boolean
 }
 
-/** The result of an edit: the new text and whether it differs. */
+/** One value an edit changed: where, from what, to what. */
+export interface ValueChange {
+  /** The YAML path, `spec.template.spec.containers[0].image`. */
+  readonly path: string
+  /** The 1-based line of the value in the edited text. */
+  readonly line: number
+  /** The value before; null for a key the edit added. */
+  readonly old: string | null
+  readonly new: string
+}
+
+/** The result of an edit: the new text, whether it differs, and how. */
 export interface EditResult {
   readonly text: string
   readonly changed: boolean
+  readonly changes: readonly ValueChange[]
 }
 
 /** One scalar to set, found in the parsed text. */
 export interface ScalarEdit {
   readonly node: Scalar
   readonly value: string
+  /** The scalar's path, for the change record. */
+  readonly path?: YamlPath
 }
 
 /** A `key: value` line to add to a block mapping, after offset `at`. */
@@ -36,6 +50,8 @@ export interface KeyInsert {
   readonly indent: string
   readonly key: string
   readonly value: string
+  /** The new key's path, for the change record. */
+  readonly path?: YamlPath
 }
 
 /** An edit that cannot be made: a missing path, an ambiguous match. */
@@ -140,7 +156,7 @@ export function setScalar(
 ): EditResult {
   const docs = parseDocuments(text)
   const node = findScalar(docs, path, options)
-  return applyEdits(text, [{ node, value }])
+  return applyEdits(text, [{ node, value, path }])
 }
 
 function findScalar(
@@ -193,18 +209,26 @@ export function applyEdits(
   edits: readonly ScalarEdit[],
   inserts: readonly KeyInsert[] = [],
 ): EditResult {
-  const splices = new Map<number, { end: number; source: string }>()
+  const splices = new Map<number, Splice>()
   for (const insert of inserts) {
     const lineEnd = text.indexOf('\n', insert.at)
     const at = lineEnd === -1 ? text.length : lineEnd
     const value = scalarSource(insert.value)
     const line = `${insert.indent}${insert.key}: ${value}`
-    const before = splices.get(at)?.source ?? ''
-    const source =
-      lineEnd === -1 ? `${before}\n${line}\n` : `${before}\n${line}`
-    splices.set(at, { end: at, source })
+    const before = splices.get(at)
+    const source = `${before?.source ?? ''}\n${line}${lineEnd === -1 ? '\n' : ''}`
+    const change = {
+      path: insert.path ?? [insert.key],
+      old: null,
+      new: insert.value,
+    }
+    splices.set(at, {
+      end: at,
+      source,
+      changes: [...(before?.changes ?? []), change],
+    })
   }
-  for (const { node, value } of edits) {
+  for (const { node, value, path } of edits) {
     let [start, end] = node.range ?? []
     if (start === undefined || end === undefined) {
       throw new YamlEditError('a scalar without a source position')
@@ -225,18 +249,68 @@ export function applyEdits(
         `one scalar would be set to two values (${quote(value)})`,
       )
     }
-    splices.set(start, { end, source })
+    const old = scalarText(node.value)
+    const change = { path: path ?? [], old, new: value }
+    splices.set(start, { end, source, changes: earlier?.changes ?? [change] })
   }
   let out = text
   // From the end backwards, so earlier offsets stay valid.
-  const ordered = [...splices].sort(([a], [b]) => b - a)
+  const ordered = [...splices].sort(([x], [y]) => y - x)
   for (const [start, { end, source }] of ordered) {
     out = out.slice(0, start) + source + out.slice(end)
   }
-  if (out === text) return { text, changed: false }
+  const changes: ValueChange[] = []
+  let shift = 0 // lines that splices before this one added
+  for (const [start, splice] of ordered.reverse()) {
+    const added = splice.end === start && splice.source.startsWith('\n')
+    const line = lineOf(text, start) + shift + (added ? 1 : 0)
+    for (const change of splice.changes) {
+      if (change.old === change.new) continue
+      changes.push({ ...change, path: formatPath(change.path), line })
+    }
+    shift += newlines(splice.source) - newlines(text.slice(start, splice.end))
+  }
+  if (out === text) return { text, changed: false, changes: [] }
   // A splice must never leave the file unreadable; check before handing back.
   parseDocuments(out)
-  return { text: out, changed: true }
+  return { text: out, changed: true, changes }
+}
+
+interface Splice {
+  readonly end: number
+  readonly source: string
+  readonly changes: readonly {
+    path: YamlPath
+    old: string | null
+    new: string
+  }[]
+}
+
+// A scalar's value as text: numbers and booleans as YAML wrote them.
+function scalarText(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value)
+  }
+  return JSON.stringify(value)
+}
+
+function newlines(text: string): number {
+  return text.split('\n').length - 1
+}
+
+// The 1-based line an offset is on.
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (
+    let i = text.indexOf('\n');
+    i !== -1 && i < offset;
+    i = text.indexOf('\n', i + 1)
+  ) {
+    line++
+  }
+  return line
 }
 
 /**

@@ -1,6 +1,6 @@
 // Edits that know the shapes of GitOps files: image references in manifests,
 // Helm values and kustomizations, and Argo CD ApplicationSet list elements.
-import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml'
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml'
 import {
   formatImageRef,
@@ -64,26 +64,42 @@ export function setImage(
   let count = 0
   for (const doc of parseDocuments(text)) {
     visit(doc, {
-      Pair(_, pair) {
+      Pair(_, pair, ancestors) {
         const found = imageString(doc, pair, wanted, options)
         if (found === undefined) return
         count++
         const value = formatImageRef(withVersion(found.ref, version))
-        edits.push({ node: found.node, value })
+        const path = pathOf(ancestors, pair)
+        edits.push({ node: found.node, value, path })
       },
-      Map(_, map) {
+      Map(_, map, ancestors) {
         const fields = imageFields(doc, map)
         if (fields === undefined) return
         const ref = tryParseImageRef(fields.name)
         if (ref === undefined || !sameRepository(ref, wanted)) return
         count++
-        const planned = fieldEdits(text, map, fields, version)
+        const at = pathOf(ancestors, map)
+        const planned = fieldEdits(text, map, fields, version, at)
         edits.push(...planned.edits)
         inserts.push(...planned.inserts)
       },
     })
   }
   return { ...applyEdits(text, edits, inserts), count }
+}
+
+/** The path of a node from the ancestors `visit` hands its callbacks. */
+function pathOf(ancestors: readonly unknown[], node: unknown): YamlPath {
+  const chain = [...ancestors, node]
+  const path: (string | number)[] = []
+  chain.forEach((item, i) => {
+    if (isPair(item)) {
+      path.push(isScalar(item.key) ? String(item.key.value) : '?')
+    } else if (isSeq(item) && i + 1 < chain.length) {
+      path.push(item.items.indexOf(chain[i + 1]))
+    }
+  })
+  return path
 }
 
 function imageString(
@@ -188,24 +204,29 @@ function fieldEdits(
   map: YAMLMap,
   fields: ImageFields,
   version: ImageVersion,
+  at: YamlPath,
 ): { edits: ScalarEdit[]; inserts: KeyInsert[] } {
+  const keyPath = (key: string): YamlPath => [...at, key]
   const edits: ScalarEdit[] = []
   const inserts: KeyInsert[] = []
   if (version.tag !== undefined) {
     if (fields.tag !== undefined) {
-      edits.push({ node: fields.tag, value: version.tag })
+      const path = keyPath(fields.tagKey)
+      edits.push({ node: fields.tag, value: version.tag, path })
     } else if (!fields.merged) {
-      inserts.push(keyInsert(text, map, fields.tagKey, version.tag))
+      const insert = keyInsert(text, map, fields.tagKey, version.tag)
+      inserts.push({ ...insert, path: keyPath(fields.tagKey) })
     }
   }
   if (version.digest !== undefined) {
+    const path = keyPath('digest')
     if (fields.digest === undefined) {
-      inserts.push(keyInsert(text, map, 'digest', version.digest))
-    } else edits.push({ node: fields.digest, value: version.digest })
+      inserts.push({ ...keyInsert(text, map, 'digest', version.digest), path })
+    } else edits.push({ node: fields.digest, value: version.digest, path })
   } else if (fields.digest !== undefined && notEmpty(fields.digest)) {
     // A stale digest beside a new tag would still pin the old image. The tag
     // is left when only a digest is given: both tools prefer the digest.
-    edits.push({ node: fields.digest, value: '' })
+    edits.push({ node: fields.digest, value: '', path: keyPath('digest') })
   }
   return { edits, inserts }
 }
@@ -306,8 +327,9 @@ export function setListElementField(
       `${hits.length} list elements match ${wanted} (${where}); make the match unique`,
     )
   }
-  const node = resolveScalar(hit.doc, [...hit.path, update.field])
-  return applyEdits(text, [{ node, value: update.value }])
+  const path = [...hit.path, update.field]
+  const node = resolveScalar(hit.doc, path)
+  return applyEdits(text, [{ node, value: update.value, path }])
 }
 
 function listElements(generator: YAMLMap): { items: unknown[] } | undefined {

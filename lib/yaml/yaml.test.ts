@@ -92,7 +92,7 @@ describe('setScalar', () => {
   it('changes only the two tags of Helm values, keeping anchors (C31)', () => {
     const once = setScalar(C31, ['images', 'app', 'tag'], 'v2.0.0')
     const twice = setScalar(once.text, ['images', 'sidecar', 'tag'], 'v2.0.0')
-    expect(twice).toEqual({ text: C31_AFTER, changed: true })
+    expect(twice).toMatchObject({ text: C31_AFTER, changed: true })
   })
 
   it.each([
@@ -151,9 +151,9 @@ describe('setScalar', () => {
 
   it('changes nothing when the value is already there (C72b)', () => {
     const result = setScalar(C31_AFTER, ['images', 'app', 'tag'], 'v2.0.0')
-    expect(result).toEqual({ text: C31_AFTER, changed: false })
+    expect(result).toMatchObject({ text: C31_AFTER, changed: false })
     const quoted = setScalar('a: "1.10"\n', ['a'], '1.10')
-    expect(quoted).toEqual({ text: 'a: "1.10"\n', changed: false })
+    expect(quoted).toMatchObject({ text: 'a: "1.10"\n', changed: false })
   })
 
   it('quotes a plain value that YAML read as a number, even if equal', () => {
@@ -205,7 +205,45 @@ describe('setScalar', () => {
 describe('setImage', () => {
   it('updates Helm repository/tag maps, merged ones too (C31)', () => {
     const result = setImage(C31, { repository: 'myapp', tag: 'v2.0.0' })
-    expect(result).toEqual({ text: C31_AFTER, changed: true, count: 2 })
+    expect(result).toMatchObject({ text: C31_AFTER, changed: true, count: 2 })
+    expect(result.changes).toEqual([
+      { path: 'images.app.tag', line: 8, old: 'v1.0.0', new: 'v2.0.0' },
+      { path: 'images.sidecar.tag', line: 12, old: 'v1.0.0', new: 'v2.0.0' },
+    ])
+  })
+
+  it('records added keys with the lines they land on', () => {
+    const text = lines(
+      'a:',
+      '  image:',
+      '    repository: ghcr.io/org/app',
+      '    digest: ""',
+      'b:',
+      '  image:',
+      '    repository: ghcr.io/org/app',
+      '    digest: ""',
+    )
+    const result = setImage(text, { repository: 'ghcr.io/org/app', tag: '2' })
+    expect(result.changes).toEqual([
+      { path: 'a.image.tag', line: 5, old: null, new: '2' },
+      { path: 'b.image.tag', line: 10, old: null, new: '2' },
+    ])
+    expect(result.text.split('\n')[9]).toBe('    tag: "2"')
+  })
+
+  it('names containers by index in the change record', () => {
+    const result = setImage(C36, {
+      repository: 'ghcr.io/org/api',
+      tag: '1.0.1',
+    })
+    expect(result.changes).toEqual([
+      {
+        path: 'spec.template.spec.containers[0].image',
+        line: 10,
+        old: 'ghcr.io/org/api:1.0.0',
+        new: 'ghcr.io/org/api:1.0.1',
+      },
+    ])
   })
 
   it('changes exactly one line of a kustomization (C33)', () => {
@@ -248,7 +286,11 @@ describe('setImage', () => {
     ['nginx:1', 'docker.io/library/nginx', { tag: '2' }, 'nginx:2'],
   ])('sets %s for %s (C35)', (image, repository, version, expected) => {
     const result = setImage(C35(image), { repository, ...version })
-    expect(result).toEqual({ text: C35(expected), changed: true, count: 1 })
+    expect(result).toMatchObject({
+      text: C35(expected),
+      changed: true,
+      count: 1,
+    })
   })
 
   it.each([
@@ -258,7 +300,7 @@ describe('setImage', () => {
     ['{{ .Values.image }}', 'nginx'],
   ])('leaves %s alone when setting %s (C35)', (image, repository) => {
     const result = setImage(C35(image), { repository, tag: '2' })
-    expect(result).toEqual({ text: C35(image), changed: false, count: 0 })
+    expect(result).toMatchObject({ text: C35(image), changed: false, count: 0 })
   })
 
   it('clears a stale Helm digest beside a new tag (C35 b)', () => {
@@ -273,7 +315,7 @@ describe('setImage', () => {
     expect(result.text).toBe(text.replace('"1.0"', '"1.1"').replace(D1, '""'))
     expect(
       setImage(result.text, { repository: 'ghcr.io/org/app', tag: '1.1' }),
-    ).toEqual({ text: result.text, changed: false, count: 1 })
+    ).toMatchObject({ text: result.text, changed: false, count: 1 })
   })
 
   it("adds a digest key where there is none, at the entry's column", () => {
@@ -354,7 +396,7 @@ describe('setListElementField', () => {
 
   it('changes one list-generator element only (C38)', () => {
     const result = setListElementField(C38, update)
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       text: C38.replace('"1.4.0"', '"1.4.1"'),
       changed: true,
     })
