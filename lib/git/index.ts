@@ -1,2 +1,3 @@
 // git commands for every stage, on @actions/exec.
 export * from './git.js'
+export * from './auth.js'

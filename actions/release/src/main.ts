@@ -8,7 +8,7 @@ import {
   NOTES_OUTPUT_LIMIT,
   renderSummary,
 } from './summary.js'
-import { Git } from '../../../lib/git/index.js'
+import { Git, withTokenAuth } from '../../../lib/git/index.js'
 import { createGitHubClient } from '../../../lib/github/index.js'
 import type { OutputValue } from '../../../lib/runner/index.js'
 import {
@@ -102,24 +102,10 @@ async function gitFor(settings: ReleaseSettings): Promise<Git> {
     {},
     Git.identity(settings.gitUserName, settings.gitUserEmail),
   )
-  if (settings.token === undefined || settings.dryRun || !settings.push)
-    return git
-  const url = await git.run(['remote', 'get-url', settings.remote], {
-    allowFailure: true,
-  })
-  if (!/^https?:\/\//.test(url.stdout.trim())) return git
-  const own = await git.run(
-    ['config', '--get-regexp', '^http\\..*extraheader$'],
-    {
-      allowFailure: true,
-    },
+  if (settings.dryRun || !settings.push) return git
+  return withTokenAuth(git, settings.remote, settings.token, (secret) =>
+    core.setSecret(secret),
   )
-  if (own.stdout.trim() !== '') return git
-  const basic = Buffer.from(`x-access-token:${settings.token}`).toString(
-    'base64',
-  )
-  core.setSecret(basic)
-  return git.withHttpHeader(`AUTHORIZATION: basic ${basic}`)
 }
 
 function githubFor(settings: ReleaseSettings): { github?: GitHubRepo } {
