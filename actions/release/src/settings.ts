@@ -1,5 +1,3 @@
-import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
 import * as semver from 'semver'
 import type { PreMajorPolicy, TagFormat } from '../../../lib/version/index.js'
 import { parseTagFormat } from '../../../lib/version/index.js'
@@ -7,11 +5,13 @@ import {
   ConfigError,
   booleanInput,
   choiceInput,
+  insidePath,
   integerInput,
   lineListInput,
   listInput,
   optionalInput,
   secretInput,
+  workingDirectoryInput,
 } from '../../../lib/runner/index.js'
 import type { TypeRules } from './type-rules.js'
 import { parseTypeRules } from './type-rules.js'
@@ -102,7 +102,7 @@ export function readSettings(ctx: RunnerContext): ReleaseSettings {
   }
   const versionFilesText = listInput('version-files')
   const settings: ReleaseSettings = {
-    workingDirectory: workingDirectory(ctx),
+    workingDirectory: workingDirectoryInput(ctx.workspace),
     paths: lineListInput('paths'),
     releaseBranches: orDefault(listInput('release-branches'), [
       'main',
@@ -218,35 +218,4 @@ function parsePrereleaseBranches(lines: string[]): Map<string, string> {
     branches.set(branch, channel)
   }
   return branches
-}
-
-/** A path inside the repository: relative, without `..`. */
-function insidePath(input: string, path: string): string {
-  const parts = path.split(/[\\/]/)
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.includes('..')) {
-    throw new ConfigError(
-      input,
-      path,
-      'a relative path inside the repository, without ..',
-    )
-  }
-  return parts.filter((p) => p !== '' && p !== '.').join('/')
-}
-
-/**
- * The working directory: the input, relative to the workspace as on the
- * runner, or the workspace itself. It must exist.
- */
-function workingDirectory(ctx: RunnerContext): string {
-  const base = ctx.workspace ?? process.cwd()
-  const given = optionalInput('working-directory')
-  const dir = given === undefined ? base : resolve(base, given)
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigError(
-      given === undefined ? 'GITHUB_WORKSPACE' : 'working-directory',
-      given ?? base,
-      `a folder that exists (looked for ${dir})`,
-    )
-  }
-  return dir
 }
