@@ -1,0 +1,163 @@
+// Plans the edits of one run on a tree: every file the `files` globs match
+// is scanned for the requested images, then the explicit targets are set.
+// Nothing is written here; the caller writes, diffs or commits the result.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expandGlob } from '../../../lib/files/index.js'
+import { parseImageRef } from '../../../lib/image-ref/index.js'
+import { quote } from '../../../lib/runner/index.js'
+import {
+  YamlEditError,
+  formatPath,
+  setImage,
+  setListElementField,
+  setScalar,
+} from '../../../lib/yaml/index.js'
+import type { EditOptions, ValueChange } from '../../../lib/yaml/index.js'
+import type { ImageRequest, Target } from './requests.js'
+import { resolveValue } from './requests.js'
+
+/** One value changed in one file. */
+export interface Change extends ValueChange {
+  readonly file: string
+}
+
+/** A file the run changes, before and after. */
+export interface FileEdit {
+  readonly path: string
+  readonly before: string
+  readonly after: string
+  readonly changes: readonly Change[]
+}
+
+/** What a run would change, and what it could not read. */
+export interface EditPlan {
+  readonly edits: readonly FileEdit[]
+  /** Places that name each image, by repository, changed or not. */
+  readonly found: ReadonlyMap<string, number>
+  /** Files skipped because they are not YAML (Helm templates, say). */
+  readonly skipped: readonly { file: string; reason: string }[]
+  readonly scanned: number
+}
+
+/** What to change and where. */
+export interface EditRequest {
+  readonly files: readonly string[]
+  readonly images: readonly ImageRequest[]
+  readonly targets: readonly Target[]
+  readonly options: EditOptions
+}
+
+/** An edit the user asked for that cannot be made; names file and reason. */
+export class EditFailure extends Error {
+  override readonly name = 'EditFailure'
+}
+
+/** Plans every edit on the tree at `root`; throws EditFailure on the first that cannot be made. */
+export function planEdits(root: string, request: EditRequest): EditPlan {
+  const texts = new Map<string, { before: string; after: string }>()
+  const changes = new Map<string, Change[]>()
+  const read = (file: string): { before: string; after: string } => {
+    let entry = texts.get(file)
+    if (entry === undefined) {
+      const before = readFileSync(join(root, file), 'utf8')
+      entry = { before, after: before }
+      texts.set(file, entry)
+    }
+    return entry
+  }
+  const record = (file: string, made: readonly ValueChange[]): void => {
+    const list = changes.get(file) ?? []
+    list.push(...made.map((change) => ({ ...change, file })))
+    changes.set(file, list)
+  }
+  const found = new Map(request.images.map((i) => [i.repository, 0]))
+  const skipped: { file: string; reason: string }[] = []
+  const scanned = scanFiles(root, request.files)
+  // A file that does not mention the image's last path segment cannot name
+  // it, so most files of a large repository are never parsed.
+  const needles = request.images.map((image) => ({
+    image,
+    needle: lastSegment(image.repository),
+  }))
+  for (const file of scanned) {
+    const entry = read(file)
+    const lower = entry.after.toLowerCase()
+    for (const { image, needle } of needles) {
+      if (!lower.includes(needle)) continue
+      try {
+        const result = setImage(entry.after, image, request.options)
+        found.set(
+          image.repository,
+          (found.get(image.repository) ?? 0) + result.count,
+        )
+        entry.after = result.text
+        record(file, result.changes)
+      } catch (error: unknown) {
+        if (!(error instanceof YamlEditError)) throw error
+        if (!error.message.startsWith('invalid YAML')) {
+          throw new EditFailure(`${file}: ${error.message}`)
+        }
+        skipped.push({ file, reason: error.message })
+        break
+      }
+    }
+  }
+  for (const target of request.targets) {
+    const files = expandGlob(target.file, root)
+    if (files.length === 0) {
+      throw new EditFailure(`target file ${quote(target.file)} matches no file`)
+    }
+    for (const file of files) {
+      const entry = read(file)
+      const value = resolveValue(target.value, request.images)
+      try {
+        const result =
+          target.kind === 'path'
+            ? setScalar(entry.after, target.path, value, {
+                ...request.options,
+                ...(target.document === undefined
+                  ? {}
+                  : { docIndex: target.document }),
+              })
+            : setListElementField(entry.after, {
+                ...(target.generatorPath === undefined
+                  ? {}
+                  : { generatorPath: target.generatorPath }),
+                match: target.match,
+                field: target.field,
+                value,
+              })
+        entry.after = result.text
+        record(file, result.changes)
+      } catch (error: unknown) {
+        if (!(error instanceof YamlEditError)) throw error
+        const where =
+          target.kind === 'path' ? ` at ${formatPath(target.path)}` : ''
+        throw new EditFailure(`${file}${where}: ${error.message}`)
+      }
+    }
+  }
+  const edits: FileEdit[] = []
+  for (const [path, { before, after }] of [...texts].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (before !== after) {
+      edits.push({ path, before, after, changes: changes.get(path) ?? [] })
+    }
+  }
+  return { edits, found, skipped, scanned: scanned.length }
+}
+
+function scanFiles(root: string, globs: readonly string[]): string[] {
+  const files = new Set<string>()
+  for (const glob of globs) {
+    for (const file of expandGlob(glob, root)) files.add(file)
+  }
+  return [...files].sort()
+}
+
+function lastSegment(repository: string): string {
+  const path = parseImageRef(repository).repository
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+}

@@ -1,0 +1,141 @@
+import {
+  ConfigError,
+  booleanInput,
+  choiceInput,
+  integerInput,
+  lineListInput,
+  listInput,
+  multilineInput,
+  optionalInput,
+  secretInput,
+  workingDirectoryInput,
+} from '../../../lib/runner/index.js'
+import type { ImageRequest, Target } from './requests.js'
+import { parseImages, parseTargets } from './requests.js'
+import type { Mode } from './update.js'
+
+/** Every input of update-manifests, read once and checked. */
+export interface UpdateSettings {
+  readonly workingDirectory: string
+  readonly images: readonly ImageRequest[]
+  readonly files: readonly string[]
+  readonly targets: readonly Target[]
+  readonly mode: Mode
+  /** The branch to push to or open the pull request against; undefined: the checked-out one. */
+  readonly branch?: string
+  readonly remote: string
+  readonly pushRetries: number
+  readonly commitMessage?: string
+  readonly gitUserName: string
+  readonly gitUserEmail: string
+  readonly pullBranch?: string
+  readonly pullBranchPrefix: string
+  readonly pullLabels: readonly string[]
+  readonly throughAliases: boolean
+  readonly allowUnmatched: boolean
+  readonly dryRun: boolean
+  readonly token?: string
+  /** `owner/name` of the GitOps repository; undefined: read from the remote's URL. */
+  readonly repository?: string
+  readonly apiUrl: string
+}
+
+/** The runner's context the settings also draw on. */
+export interface RunnerContext {
+  readonly workspace?: string
+  readonly apiUrl?: string
+}
+
+const DEFAULT_FILES = ['**/*.yaml', '**/*.yml']
+
+/** Reads and checks every input; throws ConfigError on the first bad one. */
+export function readSettings(ctx: RunnerContext): UpdateSettings {
+  const workingDirectory = workingDirectoryInput(ctx.workspace)
+  const tag = optionalInput('tag')
+  const imagesText = multilineInput('images')
+  const images = imagesText === undefined ? [] : parseImages(imagesText, tag)
+  const targets = parseTargets(multilineInput('targets'), images)
+  if (images.length === 0 && targets.length === 0) {
+    throw new ConfigError(
+      'images',
+      '',
+      'at least one image (`ghcr.io/org/api:1.4.1`, one a line), or targets',
+    )
+  }
+  const mode = choiceInput<Mode>(
+    'mode',
+    ['push', 'pull-request', 'write'],
+    'push',
+  )
+  const files = lineListInput('files')
+  const token = secretInput('token')
+  const repository = optionalInput('repository')
+  if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    throw new ConfigError('repository', repository, 'owner/name')
+  }
+  const dryRun = booleanInput('dry-run', false)
+  if (mode === 'pull-request' && !dryRun && token === undefined) {
+    throw new ConfigError(
+      'token',
+      '',
+      'a token with pull-requests: write in pull-request mode',
+    )
+  }
+  const branch = optionalInput('branch')
+  const pullBranch = optionalInput('pr-branch')
+  for (const [name, value] of [
+    ['branch', branch],
+    ['pr-branch', pullBranch],
+  ] as const) {
+    if (value !== undefined && !validBranch(value)) {
+      throw new ConfigError(name, value, 'a valid git branch name')
+    }
+  }
+  return {
+    workingDirectory,
+    images,
+    targets,
+    files: files.length > 0 ? files : DEFAULT_FILES,
+    mode,
+    ...(branch === undefined ? {} : { branch }),
+    remote: optionalInput('remote') ?? 'origin',
+    pushRetries: integerInput('push-retries', 3, 0, 20),
+    ...optional('commitMessage', optionalInput('commit-message')),
+    gitUserName: optionalInput('git-user-name') ?? 'github-actions[bot]',
+    gitUserEmail:
+      optionalInput('git-user-email') ??
+      '41898282+github-actions[bot]@users.noreply.github.com',
+    ...optional('pullBranch', pullBranch),
+    pullBranchPrefix: optionalInput('pr-branch-prefix') ?? 'update-manifests/',
+    pullLabels: listInput('pr-labels'),
+    throughAliases: booleanInput('allow-alias-edits', false),
+    allowUnmatched: booleanInput('allow-unmatched', false),
+    dryRun,
+    ...optional('token', token),
+    ...optional('repository', repository),
+    apiUrl: ctx.apiUrl ?? 'https://api.github.com',
+  }
+}
+
+function optional<K extends string>(
+  key: K,
+  value: string | undefined,
+): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>)
+}
+
+// git check-ref-format's rules, the ones a typo breaks.
+function validBranch(name: string): boolean {
+  return (
+    /^[^\s~^:?*[\\]+$/.test(name) &&
+    !/\p{Cc}/u.test(name) &&
+    !name.startsWith('-') &&
+    !name.startsWith('/') &&
+    !name.endsWith('/') &&
+    !name.endsWith('.') &&
+    !name.endsWith('.lock') &&
+    !name.includes('..') &&
+    !name.includes('//') &&
+    !name.includes('@{')
+  )
+}

@@ -1,0 +1,203 @@
+// The stage's core: plan the edits, then write them, push them, or open a
+// pull request with them, as the mode says. It takes everything it talks to
+// as arguments and reads no environment of its own.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Git } from '../../../lib/git/index.js'
+import type { Logger } from '../../../lib/runner/index.js'
+import type { EditPlan, EditRequest } from './file-edits.js'
+import { EditFailure, planEdits } from './file-edits.js'
+import type { PushOutcome } from './gitops.js'
+import { commitAndPush, PushFailure } from './gitops.js'
+import { commitMessage, pullBody } from './messages.js'
+import type { PullRequestSpec } from './pull-request.js'
+import { openOrUpdatePull } from './pull-request.js'
+
+/** How a run delivers its edits. */
+export type Mode = 'push' | 'pull-request' | 'write'
+
+/** What the core needs to know; main.ts builds it from the inputs. */
+export interface UpdateOptions {
+  readonly root: string
+  readonly request: EditRequest
+  readonly mode: Mode
+  readonly dryRun: boolean
+  readonly allowUnmatched: boolean
+  readonly remote: string
+  /** The branch to push to, or the pull request's base. */
+  readonly branch: string
+  readonly pullBranch: string
+  readonly subject: string
+  readonly retries: number
+  /** The pull request's GitHub side, in pull-request mode. */
+  readonly pull?: Omit<PullRequestSpec, 'base' | 'head' | 'title' | 'body'>
+}
+
+/** What happened, for outputs and the summary. */
+export interface UpdateResult {
+  readonly plan: EditPlan
+  readonly mode: Mode
+  readonly dryRun: boolean
+  /** Why nothing was committed, when nothing was. */
+  readonly upToDate?: string
+  readonly commitSha?: string
+  readonly branch?: string
+  readonly pullUrl?: string
+  readonly pullNumber?: number
+  readonly pullCreated?: boolean
+  readonly attempts: number
+}
+
+/** Runs the update; errors the user can act on are EditFailure or PushFailure. */
+export async function runUpdate(
+  git: Git,
+  options: UpdateOptions,
+  logger: Logger,
+): Promise<UpdateResult> {
+  const plan = (): EditPlan =>
+    checked(planEdits(options.root, options.request), options, logger)
+  const message = (made: EditPlan): string =>
+    commitMessage(
+      options.subject,
+      made.edits.flatMap((e) => e.changes),
+    )
+  const base = { mode: options.mode, dryRun: options.dryRun }
+  if (options.dryRun || options.mode === 'write') {
+    const made = plan()
+    if (!options.dryRun) {
+      for (const edit of made.edits) {
+        writeFileSync(join(options.root, edit.path), edit.after)
+      }
+    }
+    return { ...base, plan: made, attempts: 0, ...upToDate(made, 'the files') }
+  }
+  if (options.mode === 'push') {
+    const outcome = await commitAndPush(
+      git,
+      {
+        remote: options.remote,
+        branch: options.branch,
+        retries: options.retries,
+      },
+      plan,
+      message,
+      logger,
+    )
+    return {
+      ...base,
+      ...pushed(outcome),
+      branch: options.branch,
+      ...upToDate(outcome.plan, `${options.remote}/${options.branch}`),
+    }
+  }
+  return openPull(git, options, plan, message, logger)
+}
+
+async function openPull(
+  git: Git,
+  options: UpdateOptions,
+  plan: () => EditPlan,
+  message: (made: EditPlan) => string,
+  logger: Logger,
+): Promise<UpdateResult> {
+  const base = { mode: options.mode, dryRun: false }
+  if (options.pull === undefined) {
+    throw new PushFailure('pull-request mode needs a token and the repository')
+  }
+  // The desired state may be on the base already: a merged pull request
+  // whose branch was deleted. Then nothing is recreated (CASES C72 c).
+  const onBase = await commitAndPush(
+    git,
+    { remote: options.remote, branch: options.branch, retries: 0 },
+    plan,
+    message,
+    logger,
+    { planOnly: true },
+  )
+  if (onBase.plan.edits.length === 0) {
+    return {
+      ...base,
+      plan: onBase.plan,
+      attempts: 1,
+      upToDate: `${options.remote}/${options.branch} already has these versions; no pull request is needed`,
+    }
+  }
+  const outcome = await commitAndPush(
+    git,
+    {
+      remote: options.remote,
+      branch: options.pullBranch,
+      startFrom: options.branch,
+      retries: options.retries,
+    },
+    plan,
+    message,
+    logger,
+  )
+  // The branch may hold the change already (a re-run); the pull request is
+  // still looked up, and opened if it was closed without merging.
+  const shown = outcome.plan.edits.length > 0 ? outcome.plan : onBase.plan
+  const pull = await openOrUpdatePull({
+    ...options.pull,
+    base: options.branch,
+    head: options.pullBranch,
+    title: options.subject,
+    body: pullBody(shown.edits.flatMap((e) => e.changes)),
+  })
+  logger.info(
+    `${pull.created ? 'opened' : 'updated'} pull request #${pull.number}: ${pull.url}`,
+  )
+  return {
+    ...base,
+    ...pushed(outcome),
+    plan: shown,
+    branch: options.pullBranch,
+    pullUrl: pull.url,
+    pullNumber: pull.number,
+    pullCreated: pull.created,
+  }
+}
+
+function pushed(
+  outcome: PushOutcome,
+): Pick<UpdateResult, 'plan' | 'attempts' | 'commitSha'> {
+  return {
+    plan: outcome.plan,
+    attempts: outcome.attempts,
+    ...(outcome.commitSha === undefined
+      ? {}
+      : { commitSha: outcome.commitSha }),
+  }
+}
+
+function upToDate(plan: EditPlan, where: string): { upToDate?: string } {
+  return plan.edits.length === 0
+    ? { upToDate: `${where} already hold these versions; nothing to commit` }
+    : {}
+}
+
+/** Every image must be named somewhere, unless the user says otherwise. */
+function checked(
+  plan: EditPlan,
+  options: UpdateOptions,
+  logger: Logger,
+): EditPlan {
+  for (const { file, reason } of plan.skipped) {
+    logger.info(`skipped ${file}: ${reason}`)
+  }
+  const missing = [...plan.found]
+    .filter(([, count]) => count === 0)
+    .map(([name]) => name)
+  if (missing.length > 0) {
+    const text =
+      `no file names ${missing.join(', ')} (scanned ${plan.scanned} files ` +
+      `matching ${options.request.files.join(', ')})`
+    if (!options.allowUnmatched) {
+      throw new EditFailure(
+        `${text}; check the image name and the files input, or set allow-unmatched`,
+      )
+    }
+    logger.warning(text)
+  }
+  return plan
+}
