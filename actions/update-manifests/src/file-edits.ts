@@ -130,6 +130,11 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
               })
         entry.after = result.text
         record(file, result.changes)
+        // A target that takes an image's version is a place naming it.
+        if ('image' in target.value) {
+          const name = target.value.image
+          found.set(name, (found.get(name) ?? 0) + 1)
+        }
       } catch (error: unknown) {
         if (!(error instanceof YamlEditError)) throw error
         const where =
