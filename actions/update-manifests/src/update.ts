@@ -69,7 +69,15 @@ export async function runUpdate(
         writeFileSync(join(options.root, edit.path), edit.after)
       }
     }
-    return { ...base, plan: made, attempts: 0, ...upToDate(made, 'the files') }
+    return {
+      ...base,
+      plan: made,
+      attempts: 0,
+      ...upToDate(
+        made,
+        'the files already hold these versions; nothing to write',
+      ),
+    }
   }
   if (options.mode === 'push') {
     const outcome = await commitAndPush(
@@ -87,7 +95,10 @@ export async function runUpdate(
       ...base,
       ...pushed(outcome),
       branch: options.branch,
-      ...upToDate(outcome.plan, `${options.remote}/${options.branch}`),
+      ...upToDate(
+        outcome.plan,
+        `${options.remote}/${options.branch} already has these versions; nothing to commit`,
+      ),
     }
   }
   return openPull(git, options, plan, message, logger)
@@ -170,10 +181,8 @@ function pushed(
   }
 }
 
-function upToDate(plan: EditPlan, where: string): { upToDate?: string } {
-  return plan.edits.length === 0
-    ? { upToDate: `${where} already hold these versions; nothing to commit` }
-    : {}
+function upToDate(plan: EditPlan, why: string): { upToDate?: string } {
+  return plan.edits.length === 0 ? { upToDate: why } : {}
 }
 
 /** Every image must be named somewhere, unless the user says otherwise. */
