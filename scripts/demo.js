@@ -1,7 +1,10 @@
 // The demo: replays the sample service's Conventional Commit history into a
 // temporary repository with a local bare remote, then runs the bundled
 // release stage on it, first as a dry run, then for real with the GitHub
-// release switched off (commit, tag and push to the local remote).
+// release switched off (commit, tag and push to the local remote). Then the
+// CD stages on the Cortex platform: build-images as a dry run for the
+// release, and update-manifests bumping every MCP server in a clone of
+// examples/platform, pushed to its own local bare remote.
 //
 //   npm run demo
 import { execFileSync } from 'node:child_process'
@@ -54,22 +57,85 @@ function heading(text) {
   console.log(`\n${'═'.repeat(78)}\n  ${text}\n${'═'.repeat(78)}`)
 }
 
+/** Runs a bundled stage, prints its log and summary, fails on failure. */
+function stage(name, inputs, env) {
+  const result = runStage(name, { inputs, env })
+  console.log(readableLog(result.log))
+  console.log('\n── step summary ──\n')
+  console.log(result.summary)
+  if (result.code !== 0)
+    throw new Error(`the ${name} stage failed (exit ${result.code})`)
+  return result
+}
+
 function release(inputs) {
-  const result = runStage('release', {
-    inputs: { 'github-release': 'false', ...inputs },
-    env: {
+  return stage(
+    'release',
+    { 'github-release': 'false', ...inputs },
+    {
       GITHUB_WORKSPACE: work,
       GITHUB_REF_NAME: 'main',
       GITHUB_REPOSITORY: 'cortex/sample-service',
       GITHUB_SERVER_URL: 'https://github.com',
     },
-  })
-  console.log(readableLog(result.log))
-  console.log('\n── step summary ──\n')
-  console.log(result.summary)
-  if (result.code !== 0)
-    throw new Error(`the release stage failed (exit ${result.code})`)
-  return result
+  )
+}
+
+const MCP_SERVERS = [
+  'mcp-k8s-orchestrator',
+  'mcp-n8n-workflow',
+  'mcp-talos-node',
+  'mcp-s3-storage',
+  'mcp-postgres-data',
+]
+
+/** A clone of examples/platform with a local bare remote, as a GitOps repo. */
+function gitopsClone() {
+  const remote = join(dir, 'cortex-gitops.git')
+  const clone = join(dir, 'cortex-gitops')
+  execFileSync('git', ['init', '--quiet', '--bare', '-b', 'main', remote])
+  execFileSync('git', ['clone', '--quiet', remote, clone], { stdio: 'ignore' })
+  cpSync(join(root, 'examples', 'platform'), clone, { recursive: true })
+  const run = (...args) =>
+    execFileSync('git', args, {
+      cwd: clone,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
+    })
+  run('add', '--all')
+  run(
+    '-c',
+    'user.name=Demo Ops',
+    '-c',
+    'user.email=ops@cortex.invalid',
+    'commit',
+    '--quiet',
+    '-m',
+    'chore: the Cortex platform',
+  )
+  run('push', '--quiet', 'origin', 'main')
+  return { remote, clone }
+}
+
+function updateManifests(clone, version) {
+  const images = MCP_SERVERS.map((n) => `ghcr.io/example-org/${n}:${version}`)
+  const targets = MCP_SERVERS.map((n) =>
+    [
+      '- file: argocd/staging/mcp-servers.yaml',
+      `  match: { name: ${n} }`,
+      '  field: imageTag',
+      `  image: ghcr.io/example-org/${n}`,
+    ].join('\n'),
+  )
+  return stage(
+    'update-manifests',
+    {
+      images: images.join('\n'),
+      files: 'argocd/staging/mcp-servers.yaml',
+      targets: targets.join('\n'),
+    },
+    { GITHUB_WORKSPACE: clone },
+  )
 }
 
 try {
@@ -112,6 +178,25 @@ try {
   )
   console.log(
     `released ${real.outputs.tag} (${real.outputs.bump} bump from ${real.outputs['previous-tag']})`,
+  )
+  const version = real.outputs.version
+
+  heading(
+    `5. update-manifests: every MCP server to ${version} in staging, pushed`,
+  )
+  const { remote, clone } = gitopsClone()
+  updateManifests(clone, version)
+
+  heading('6. The same update again: already up to date, no commit')
+  updateManifests(clone, version)
+
+  heading('7. What landed on the GitOps remote')
+  console.log(
+    execFileSync(
+      'git',
+      ['--git-dir', remote, 'log', '--format=%h %s%n%b', '-2', 'main'],
+      { encoding: 'utf8' },
+    ),
   )
 } finally {
   rmSync(dir, { recursive: true, force: true })
