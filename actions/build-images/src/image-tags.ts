@@ -45,6 +45,8 @@ export interface ImageTags {
   version?: string
   /** The commit's short SHA, one fixed length, for update-manifests. */
   shortSha: string
+  /** The full commit the tags name: a pull request's head unless asked. */
+  revision: string
   /** Whether `latest` is among the tags. */
   latest: boolean
 }
@@ -84,6 +86,7 @@ export function imageTags(input: ImageTagsInput): ImageTags {
     image,
     ...(version === undefined ? {} : { version }),
     shortSha,
+    revision: commit,
     latest: tagNames.includes('latest'),
   }
 }

@@ -233,6 +233,7 @@ describe('imageTags for a pull request', () => {
       'ghcr.io/org/app:sha-bbbbbbb',
     ])
     expect(result.shortSha).toBe('bbbbbbb')
+    expect(result.revision).toBe(H)
     expect(result.latest).toBe(false)
   })
 
@@ -240,6 +241,7 @@ describe('imageTags for a pull request', () => {
     const result = imageTags(input({ ...pr, prShaSource: 'merge' }))
     expect(result.tagNames).toEqual(['pr-42', 'sha-aaaaaaa'])
     expect(result.shortSha).toBe('aaaaaaa')
+    expect(result.revision).toBe(M)
   })
 
   it('reads the number from the ref when the merge commit is asked for', () => {

@@ -1,0 +1,281 @@
+// The images a run builds: one from the `image`, `context` and `dockerfile`
+// inputs (a matrix job), or several from the `images` YAML list.
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parse } from 'yaml'
+import {
+  ImageRefError,
+  normaliseImageName,
+} from '../../../lib/image-ref/index.js'
+import { buildArgLines } from './key-values.js'
+import { ConfigError, errorMessage } from '../../../lib/runner/index.js'
+
+/** One image to build, checked. */
+export interface ImageSpec {
+  /** The image name, lower-cased, without tag or digest. */
+  readonly name: string
+  /** The build context, relative to the working directory, or a URL. */
+  readonly context: string
+  /** The Dockerfile, relative to the working directory. */
+  readonly dockerfile: string
+  /** `os/arch[/variant]`, at least one. */
+  readonly platforms: readonly string[]
+  /** The Dockerfile stage to build; the last one otherwise. */
+  readonly target?: string
+  /** Build arguments, the run's own overridden by the image's. */
+  readonly buildArgs: Readonly<Record<string, string>>
+}
+
+/** What every image of a run shares unless it says otherwise. */
+export interface ImageDefaults {
+  readonly platforms: readonly string[]
+  readonly buildArgs: Readonly<Record<string, string>>
+  /** The folder relative paths are read from. */
+  readonly workingDirectory: string
+}
+
+/** The fields a single image is given by. */
+export interface SingleImage {
+  image: string
+  context?: string
+  dockerfile?: string
+  target?: string
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/
+const FIELDS = [
+  'name',
+  'context',
+  'dockerfile',
+  'platforms',
+  'target',
+  'build-args',
+]
+const LIST_SHAPE =
+  'a YAML list of maps like `- {name: ghcr.io/org/api, context: api}`, each with name and optionally context, dockerfile, platforms, target, build-args'
+
+/** The one image of the `image` input and its neighbours. */
+export function singleImageSpec(
+  single: SingleImage,
+  defaults: ImageDefaults,
+): ImageSpec {
+  const context = single.context ?? '.'
+  return checkedSpec(
+    {
+      name: imageName('image', single.image),
+      context,
+      dockerfile: single.dockerfile ?? dockerfileIn(context),
+      platforms: defaults.platforms,
+      ...(single.target === undefined ? {} : { target: single.target }),
+      buildArgs: defaults.buildArgs,
+    },
+    defaults.workingDirectory,
+    { context: 'context', dockerfile: 'dockerfile' },
+  )
+}
+
+/** The images of the `images` input, a YAML list of maps. */
+export function imageListSpecs(
+  text: string,
+  defaults: ImageDefaults,
+): ImageSpec[] {
+  let list: unknown
+  try {
+    list = parse(text)
+  } catch (error: unknown) {
+    throw new ConfigError(
+      'images',
+      text,
+      `${LIST_SHAPE} (${errorMessage(error)})`,
+    )
+  }
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new ConfigError('images', text, LIST_SHAPE)
+  }
+  const specs = list.map((entry: unknown, index) =>
+    entrySpec(entry, index + 1, defaults),
+  )
+  const seen = new Set<string>()
+  for (const spec of specs) {
+    if (seen.has(spec.name)) {
+      throw new ConfigError('images', spec.name, 'each image name once')
+    }
+    seen.add(spec.name)
+  }
+  return specs
+}
+
+/** Checks `os/arch[/variant]` platforms; `input` names them in errors. */
+export function checkPlatforms(
+  input: string,
+  platforms: readonly string[],
+): readonly string[] {
+  if (platforms.length === 0) {
+    throw new ConfigError(input, '', 'at least one platform like linux/amd64')
+  }
+  for (const platform of platforms) {
+    if (!PLATFORM.test(platform)) {
+      throw new ConfigError(
+        input,
+        platform,
+        'platforms written os/arch[/variant], like linux/amd64 or linux/arm/v7',
+      )
+    }
+  }
+  return [...new Set(platforms)]
+}
+
+function entrySpec(
+  entry: unknown,
+  position: number,
+  defaults: ImageDefaults,
+): ImageSpec {
+  const where = `entry ${position} of images`
+  if (!isRecord(entry)) {
+    throw new ConfigError('images', JSON.stringify(entry) ?? '', LIST_SHAPE)
+  }
+  for (const key of Object.keys(entry)) {
+    if (!FIELDS.includes(key)) {
+      throw new ConfigError(
+        'images',
+        key,
+        `in ${where}, one of the fields ${FIELDS.join(', ')}`,
+      )
+    }
+  }
+  const name = imageName('images', text(entry.name, `${where}: name`))
+  const context = optionalText(entry.context, `${where}: context`) ?? '.'
+  const target = optionalText(entry.target, `${where}: target`)
+  const platforms =
+    entry.platforms === undefined
+      ? defaults.platforms
+      : checkPlatforms('images', platformList(entry.platforms, where))
+  return checkedSpec(
+    {
+      name,
+      context,
+      dockerfile:
+        optionalText(entry.dockerfile, `${where}: dockerfile`) ??
+        dockerfileIn(context),
+      platforms,
+      ...(target === undefined ? {} : { target }),
+      buildArgs: {
+        ...defaults.buildArgs,
+        ...entryBuildArgs(entry['build-args'], where),
+      },
+    },
+    defaults.workingDirectory,
+    { context: 'images', dockerfile: 'images' },
+  )
+}
+
+function platformList(value: unknown, where: string): string[] {
+  if (typeof value === 'string') return value.split(',').map((p) => p.trim())
+  if (Array.isArray(value) && value.every((p) => typeof p === 'string')) {
+    return value.map((p: string) => p.trim())
+  }
+  throw new ConfigError(
+    'images',
+    JSON.stringify(value) ?? '',
+    `in ${where}, platforms as a list like [linux/amd64, linux/arm64]`,
+  )
+}
+
+function entryBuildArgs(value: unknown, where: string): Record<string, string> {
+  if (value === undefined || value === null) return {}
+  if (Array.isArray(value)) return buildArgLines('images', value.map(String))
+  if (isRecord(value)) {
+    const lines = Object.entries(value).map(([k, v]) => `${k}=${scalar(v)}`)
+    return buildArgLines('images', lines)
+  }
+  throw new ConfigError(
+    'images',
+    JSON.stringify(value) ?? '',
+    `in ${where}, build-args as a map like {NODE_VERSION: 24}`,
+  )
+}
+
+function scalar(value: unknown): string {
+  if (typeof value === 'string') return value
+  // YAML reads `24` and `true` as a number and a boolean; the argument is
+  // their text. Anything else is written as JSON.
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value)
+  }
+  return value === null ? '' : (JSON.stringify(value) ?? '')
+}
+
+function imageName(input: string, name: string): string {
+  try {
+    return normaliseImageName(name)
+  } catch (error: unknown) {
+    if (!(error instanceof ImageRefError)) throw error
+    throw new ConfigError(
+      input,
+      name,
+      `an image name like ghcr.io/org/app, without tag or digest (${error.reason})`,
+    )
+  }
+}
+
+/** The paths must exist, so that nothing runs before a typo is found. */
+function checkedSpec(
+  spec: ImageSpec,
+  workingDirectory: string,
+  inputs: { context: string; dockerfile: string },
+): ImageSpec {
+  // A remote context is fetched by buildx itself.
+  if (isRemote(spec.context)) return spec
+  const context = resolve(workingDirectory, spec.context)
+  if (!existsSync(context) || !statSync(context).isDirectory()) {
+    throw new ConfigError(
+      inputs.context,
+      spec.context,
+      `a folder that exists, relative to the working directory (looked for ${context})`,
+    )
+  }
+  const dockerfile = resolve(workingDirectory, spec.dockerfile)
+  if (!existsSync(dockerfile) || !statSync(dockerfile).isFile()) {
+    throw new ConfigError(
+      inputs.dockerfile,
+      spec.dockerfile,
+      `a Dockerfile that exists, relative to the working directory (looked for ${dockerfile})`,
+    )
+  }
+  return spec
+}
+
+/** A Git or HTTP URL, which buildx fetches; its Dockerfile is inside it. */
+function isRemote(context: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)
+}
+
+function dockerfileIn(context: string): string {
+  if (context === '.' || isRemote(context)) return 'Dockerfile'
+  return `${context.replace(/\/+$/, '')}/Dockerfile`
+}
+
+function text(value: unknown, what: string): string {
+  const found = optionalText(value, what)
+  if (found === undefined) {
+    throw new ConfigError('images', '', `${what}: a value`)
+  }
+  return found
+}
+
+function optionalText(value: unknown, what: string): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new ConfigError(
+      'images',
+      JSON.stringify(value) ?? '',
+      `${what}: text`,
+    )
+  }
+  const trimmed = String(value).trim()
+  return trimmed === '' ? undefined : trimmed
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,217 @@
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { PrShaSource } from './image-tags.js'
+import type { BuildTrigger, TriggerVariables } from './event-context.js'
+import { readTrigger } from './event-context.js'
+import type { ImageDefaults, ImageSpec } from './image-specs.js'
+import {
+  checkPlatforms,
+  imageListSpecs,
+  singleImageSpec,
+} from './image-specs.js'
+import { buildArgLines, labelLines } from './key-values.js'
+import {
+  ConfigError,
+  booleanInput,
+  choiceInput,
+  integerInput,
+  lineListInput,
+  listInput,
+  multilineInput,
+  optionalInput,
+  secretInput,
+} from '../../../lib/runner/index.js'
+
+/** Registry credentials for `docker login`. */
+export interface RegistryLogin {
+  readonly username: string
+  /** Masked as soon as it is read; it travels on stdin only. */
+  readonly password: string
+}
+
+/** Every input of the build-images stage, read once and checked. */
+export interface BuildSettings {
+  /** The folder builds run in and relative paths are read from. */
+  readonly workingDirectory: string
+  readonly images: readonly ImageSpec[]
+  readonly push: boolean
+  readonly cache: boolean
+  readonly provenance: boolean
+  readonly sbom: boolean
+  readonly sign: boolean
+  readonly dryRun: boolean
+  readonly shortShaLength: number
+  readonly rawVersionTag: boolean
+  readonly prShaSource: PrShaSource
+  /** Labels added to (and overriding) the OCI ones. */
+  readonly labels: Readonly<Record<string, string>>
+  readonly description?: string
+  readonly licenses?: string
+  /** Retries of a push that fails for a passing reason. */
+  readonly pushRetries: number
+  /** Credentials, when the stage logs in itself. */
+  readonly login?: RegistryLogin
+  readonly trigger: BuildTrigger
+  /** `GITHUB_SERVER_URL/GITHUB_REPOSITORY`, for the source label. */
+  readonly sourceUrl?: string
+}
+
+/** The runner's variables the settings also draw on. */
+export interface RunnerContext extends TriggerVariables {
+  workspace?: string
+  actor?: string
+  serverUrl?: string
+  repository?: string
+  /** ACTIONS_ID_TOKEN_REQUEST_URL: set only with `id-token: write`. */
+  idTokenRequestUrl?: string
+}
+
+/** Reads and checks every input; throws ConfigError on the first bad one. */
+export function readSettings(ctx: RunnerContext): BuildSettings {
+  // Masked before any other input is read; and should it be pasted into
+  // another input, the error quoting that input leaves it out too, so a
+  // log outside the runner (a local run) cannot show it either.
+  const password = secretInput('registry-password')
+  try {
+    return checkedSettings(password, ctx)
+  } catch (error: unknown) {
+    if (
+      password !== undefined &&
+      error instanceof ConfigError &&
+      error.value.includes(password)
+    ) {
+      const value = error.value.split(password).join('***')
+      throw new ConfigError(error.input, value, error.expected)
+    }
+    throw error
+  }
+}
+
+function checkedSettings(
+  password: string | undefined,
+  ctx: RunnerContext,
+): BuildSettings {
+  const workingDirectory = workingDirectoryOf(ctx)
+  const push = booleanInput('push', true)
+  const sign = booleanInput('sign', false)
+  const dryRun = booleanInput('dry-run', false)
+  const defaults: ImageDefaults = {
+    platforms: checkPlatforms(
+      'platforms',
+      orDefault(listInput('platforms'), ['linux/amd64']),
+    ),
+    buildArgs: buildArgLines('build-args', lineListInput('build-args')),
+    workingDirectory,
+  }
+  const description = optionalInput('description')
+  const licenses = optionalInput('licenses')
+  const login = loginOf(password, ctx)
+  const sourceUrl =
+    ctx.repository === undefined
+      ? undefined
+      : `${ctx.serverUrl ?? 'https://github.com'}/${ctx.repository}`
+  const settings: BuildSettings = {
+    workingDirectory,
+    images: imagesOf(defaults),
+    push,
+    cache: booleanInput('cache', true),
+    provenance: booleanInput('provenance', true),
+    sbom: booleanInput('sbom', false),
+    sign,
+    dryRun,
+    shortShaLength: integerInput('short-sha-length', 7, 4, 40),
+    rawVersionTag: booleanInput('raw-version-tag', false),
+    prShaSource: choiceInput('pr-sha-source', ['head', 'merge'], 'head'),
+    labels: labelLines('labels', lineListInput('labels')),
+    ...(description === undefined ? {} : { description }),
+    ...(licenses === undefined ? {} : { licenses }),
+    pushRetries: integerInput('push-retries', 3, 0, 10),
+    ...(login === undefined ? {} : { login }),
+    trigger: readTrigger(ctx),
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
+  }
+  if (sign && !push) {
+    throw new ConfigError(
+      'sign',
+      'true',
+      'push: true, since only a pushed image has a digest to sign',
+    )
+  }
+  if (sign && !dryRun && ctx.idTokenRequestUrl === undefined) {
+    throw new ConfigError(
+      'sign',
+      'true',
+      'an OIDC token for keyless signing, which the job gets with `permissions: id-token: write` (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
+    )
+  }
+  return settings
+}
+
+function imagesOf(defaults: ImageDefaults): ImageSpec[] {
+  const image = optionalInput('image')
+  const list = multilineInput('images')
+  if (image !== undefined && list !== undefined) {
+    throw new ConfigError(
+      'images',
+      list,
+      'either `image` (one image) or `images` (a list), not both',
+    )
+  }
+  if (list !== undefined) return imageListSpecs(list, defaults)
+  if (image === undefined) {
+    throw new ConfigError(
+      'image',
+      '',
+      'an image name like ghcr.io/org/app, or a list of images in `images`',
+    )
+  }
+  const context = optionalInput('context')
+  const dockerfile = optionalInput('dockerfile')
+  const target = optionalInput('target')
+  return [
+    singleImageSpec(
+      {
+        image,
+        ...(context === undefined ? {} : { context }),
+        ...(dockerfile === undefined ? {} : { dockerfile }),
+        ...(target === undefined ? {} : { target }),
+      },
+      defaults,
+    ),
+  ]
+}
+
+function loginOf(
+  password: string | undefined,
+  ctx: RunnerContext,
+): RegistryLogin | undefined {
+  const username = optionalInput('registry-username') ?? ctx.actor
+  if (password === undefined) return undefined
+  if (username === undefined) {
+    throw new ConfigError(
+      'registry-username',
+      '',
+      'a user name to log in with registry-password (GITHUB_ACTOR is not set)',
+    )
+  }
+  return { username, password }
+}
+
+function orDefault(list: string[], fallback: string[]): string[] {
+  return list.length > 0 ? list : fallback
+}
+
+/** The working directory: the input relative to the workspace, or the workspace. */
+function workingDirectoryOf(ctx: RunnerContext): string {
+  const base = ctx.workspace ?? process.cwd()
+  const given = optionalInput('working-directory')
+  const dir = given === undefined ? base : resolve(base, given)
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigError(
+      given === undefined ? 'GITHUB_WORKSPACE' : 'working-directory',
+      given ?? base,
+      `a folder that exists (looked for ${dir})`,
+    )
+  }
+  return dir
+}

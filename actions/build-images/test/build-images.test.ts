@@ -1,0 +1,196 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  DIGEST,
+  SHA,
+  runCore,
+  settings,
+  stubGit,
+  tools,
+  useTempDir,
+  workDir,
+} from './core-harness.js'
+
+// The build-images core, builds that go through: pushes, logins, signing,
+// a dry run, a local run and the warning about missing release history.
+
+useTempDir()
+
+describe('buildImages', () => {
+  it('builds, pushes and reads the platforms of a branch push', async () => {
+    const docker = tools()
+    const { result, logger } = await runCore(settings(), docker.run)
+    expect(result).toMatchObject({
+      shortSha: '7f3a6ce',
+      images: [
+        {
+          name: 'ghcr.io/org/app',
+          tags: ['ghcr.io/org/app:main-7f3a6ce', 'ghcr.io/org/app:main'],
+          digest: DIGEST,
+          ref: `ghcr.io/org/app@${DIGEST}`,
+          platforms: ['linux/amd64'],
+          signed: false,
+        },
+      ],
+    })
+    expect(result.version).toBeUndefined()
+    expect(docker.calls.map((c) => c.args.slice(0, 3).join(' '))).toEqual([
+      'buildx build --file',
+      'buildx imagetools inspect',
+    ])
+    expect(docker.calls[0]?.options.cwd).toBe(workDir())
+    expect(logger.at('info')).toContain('#1 DONE 0.1s')
+    expect(logger.at('group')).toEqual(['Build and push ghcr.io/org/app'])
+  })
+
+  it('logs in once per registry with the password on stdin, then signs each digest once', async () => {
+    const docker = tools()
+    const s = settings({
+      sign: true,
+      login: { username: 'octocat', password: 'pw-secret' },
+      images: [
+        'ghcr.io/org/api',
+        'ghcr.io/org/worker',
+        'docker.io/org/api',
+      ].map((name) => ({
+        name,
+        context: '.',
+        dockerfile: 'Dockerfile',
+        platforms: ['linux/amd64'],
+        buildArgs: {},
+      })),
+    })
+    await runCore(s, docker.run)
+    const logins = docker.calls.filter((c) => c.args[0] === 'login')
+    expect(logins.map((c) => c.args)).toEqual([
+      ['login', 'ghcr.io', '--username', 'octocat', '--password-stdin'],
+      ['login', 'docker.io', '--username', 'octocat', '--password-stdin'],
+    ])
+    expect(logins.every((c) => c.options.input === 'pw-secret')).toBe(true)
+    expect(docker.calls.some((c) => c.args.includes('pw-secret'))).toBe(false)
+    const signs = docker.calls.filter((c) => c.command === 'cosign')
+    expect(signs.map((c) => c.args)).toEqual([
+      ['sign', '--yes', `ghcr.io/org/api@${DIGEST}`],
+      ['sign', '--yes', `ghcr.io/org/worker@${DIGEST}`],
+      ['sign', '--yes', `docker.io/org/api@${DIGEST}`],
+    ])
+  })
+
+  it('only builds when push is off: no login, no inspect, the requested platforms', async () => {
+    const docker = tools()
+    const { result } = await runCore(
+      settings({ push: false, login: { username: 'u', password: 'p' } }),
+      docker.run,
+    )
+    expect(docker.calls).toHaveLength(1)
+    expect(docker.calls[0]?.args).not.toContain('--push')
+    expect(result.images[0]).toMatchObject({ platforms: ['linux/amd64'] })
+  })
+
+  it('runs nothing in a dry run and lists every command, no secret among them', async () => {
+    const docker = tools()
+    const { result, logger } = await runCore(
+      settings({
+        dryRun: true,
+        sign: true,
+        login: { username: 'octocat', password: 'pw-secret' },
+      }),
+      docker.run,
+    )
+    expect(docker.calls).toEqual([])
+    expect(result.commands).toHaveLength(4)
+    expect(result.commands[0]).toBe(
+      'docker login ghcr.io --username octocat --password-stdin',
+    )
+    expect(result.commands[1]).toMatch(
+      /^docker buildx build --file Dockerfile /,
+    )
+    expect(result.commands.slice(2)).toEqual([
+      "docker buildx imagetools inspect 'ghcr.io/org/app@<digest>' --raw",
+      "cosign sign --yes 'ghcr.io/org/app@<digest>'",
+    ])
+    expect(result.commands.join('\n')).not.toContain('pw-secret')
+    expect(logger.at('info')).toEqual(expect.arrayContaining(result.commands))
+    expect(result.images[0]).toMatchObject({ digest: '', ref: '' })
+  })
+
+  it('keeps the digest empty for a build without push that gave none', async () => {
+    const docker = tools(() => ({}))
+    const { result } = await runCore(settings({ push: false }), docker.run)
+    expect(result.images[0]).toMatchObject({ digest: '', ref: '' })
+  })
+
+  it('takes the ref and commit from the checkout in a local run', async () => {
+    const git = stubGit({
+      'rev-parse --verify --quiet HEAD': SHA,
+      'symbolic-ref --quiet HEAD': 'refs/heads/feature/x',
+    })
+    const { result } = await runCore(
+      settings({ dryRun: true, trigger: { event: 'push' } }),
+      tools().run,
+      git,
+    )
+    expect(result.images[0]?.tags).toEqual([
+      'ghcr.io/org/app:feature-x-7f3a6ce',
+      'ghcr.io/org/app:feature-x',
+    ])
+  })
+
+  it.each([
+    ['GITHUB_REF', { 'rev-parse --verify --quiet HEAD': SHA }],
+    ['GITHUB_SHA', { 'symbolic-ref --quiet HEAD': 'refs/heads/main' }],
+  ])(
+    'asks for %s when neither the runner nor git gives it',
+    async (name, answers) => {
+      await expect(
+        runCore(
+          settings({ trigger: { event: 'push' } }),
+          tools().run,
+          stubGit(answers),
+        ),
+      ).rejects.toThrow(`input '${name}'`)
+    },
+  )
+
+  it.each<[string, Record<string, string | null>, string | undefined]>([
+    [
+      'a shallow clone',
+      {
+        'tag --list': 'v1.0.0\nv1.2.3',
+        'rev-parse --is-shallow-repository': 'true',
+      },
+      'the clone is shallow',
+    ],
+    [
+      'a clone without other release tags',
+      { 'tag --list': 'v1.2.3\nnot-a-version' },
+      'no other release tag',
+    ],
+    [
+      'no repository at all',
+      { 'rev-parse --is-inside-work-tree': null },
+      'not a git repository',
+    ],
+    ['the full history', { 'tag --list': 'v1.0.0\nv1.2.3' }, undefined],
+  ])('on a release, warns about %s', async (_, answers, warning) => {
+    const s = settings({
+      trigger: { event: 'push', ref: 'refs/tags/v1.2.3', sha: SHA },
+    })
+    const { result, logger } = await runCore(s, tools().run, stubGit(answers))
+    expect(result.version).toBe('1.2.3')
+    if (warning === undefined) {
+      expect(result.warnings).toEqual([])
+    } else {
+      expect(result.warnings).toEqual([expect.stringContaining(warning)])
+      expect(result.warnings[0]).toContain('fetch-depth: 0')
+      expect(logger.at('warning')).toEqual(result.warnings)
+    }
+  })
+
+  it('does not warn about history for a pre-release, which never moves latest', async () => {
+    const s = settings({
+      trigger: { event: 'push', ref: 'refs/tags/v2.0.0-rc.1', sha: SHA },
+    })
+    const { result } = await runCore(s, tools().run)
+    expect(result.warnings).toEqual([])
+  })
+})

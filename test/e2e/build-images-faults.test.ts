@@ -1,0 +1,189 @@
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import type { ImagesFixture } from '../../actions/build-images/test/run-bundle.js'
+import {
+  REGISTRY_PASSWORD,
+  expectSuccess,
+  imagesOutput,
+  leaks,
+  requireBundle,
+  startFixture,
+} from '../../actions/build-images/test/run-bundle.js'
+
+// The build-images bundle when the registry misbehaves, when it is told to
+// run nothing or not to push, and what it does with the registry password.
+
+let fx: ImagesFixture
+beforeAll(requireBundle)
+afterEach(() => fx?.close())
+
+const IMAGE = 'ghcr.io/org/app'
+const MAIN = { ref: 'refs/heads/main' }
+
+function pushes(): number {
+  return fx.fakes
+    .callsOf('docker', 'buildx', 'build')
+    .filter((c) => c.args.includes('--push')).length
+}
+
+describe('the build-images bundle against a failing registry', () => {
+  it('retries a push that got a 503, pausing longer each time, then succeeds', async () => {
+    fx = startFixture({ FAKE_DOCKER_PUSH_FAILURES: '2' })
+    const run = await fx.run({ image: IMAGE }, MAIN)
+    expectSuccess(run)
+    expect(pushes()).toBe(3)
+    expect(run.stdout).toContain(
+      'push of ghcr.io/org/app: attempt 1 of 4 failed (transient)',
+    )
+    expect(run.stdout).toMatch(/::warning title=Push retried::.*in 2 s/)
+    expect(run.stdout).toMatch(/::warning title=Push retried::.*in 4 s/)
+    expect(imagesOutput(run)[0]?.digest).toMatch(/^sha256:/)
+  }, 30_000)
+
+  it('gives up when the retries run out, naming the last error', async () => {
+    fx = startFixture({
+      FAKE_DOCKER_PUSH_FAILURES: '5',
+      FAKE_DOCKER_PUSH_ERROR: 'toomanyrequests: retry-after: 10s',
+    })
+    const run = await fx.run({ image: IMAGE, 'push-retries': '0' }, MAIN)
+    expect(run.exitCode).toBe(1)
+    expect(pushes()).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::pushing ghcr.io\/org\/app failed once, each time for a passing reason \(push-retries: 0\); the last: .*toomanyrequests/,
+    )
+    expect(run.summary).toContain('## Build images: failed')
+  })
+
+  it('fails at once when the push is refused, saying which permission it needs', async () => {
+    fx = startFixture({ FAKE_DOCKER_PUSH_DENIED: '1' })
+    const run = await fx.run({ image: IMAGE }, MAIN)
+    expect(run.exitCode).toBe(1)
+    expect(pushes()).toBe(1)
+    expect(run.stdout).toContain('::error::the registry refused the push')
+    expect(run.stdout).toContain('`permissions: packages: write`')
+    expect(fx.fakes.callsOf('cosign')).toEqual([])
+  })
+
+  it('fails a broken build at once, with its error', async () => {
+    fx = startFixture({
+      FAKE_DOCKER_BUILD_ERROR:
+        'process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+    })
+    const run = await fx.run({ image: IMAGE }, MAIN)
+    expect(run.exitCode).toBe(1)
+    expect(pushes()).toBe(1)
+    expect(run.stdout).toContain('::error::docker buildx build failed (exit 1)')
+    expect(run.stdout).toContain('npm ci')
+  })
+})
+
+describe('the build-images bundle told not to push', () => {
+  it('runs nothing in a dry run and prints every command, one a line', async () => {
+    fx = startFixture()
+    const run = await fx.run(
+      {
+        image: IMAGE,
+        'dry-run': 'true',
+        sign: 'true',
+        'registry-password': REGISTRY_PASSWORD,
+      },
+      MAIN,
+    )
+    expectSuccess(run)
+    expect(fx.fakes.calls()).toEqual([])
+    expect(run.outputs['dry-run']).toBe('true')
+    const commands = run.stdout
+      .split('\n')
+      .filter((line) => /^(?:docker|cosign) /.test(line))
+    expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
+      'docker login ghcr.io',
+      'docker buildx build',
+      'docker buildx imagetools',
+      'cosign sign --yes',
+    ])
+    expect(run.summary).toContain('## Build images (dry run)')
+    expect(run.summary).toContain(
+      '```sh\ndocker login ghcr.io --username octocat --password-stdin\n',
+    )
+    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
+  })
+
+  it('only builds with push: false: no login, no push, no inspect', async () => {
+    fx = startFixture()
+    const run = await fx.run(
+      { image: IMAGE, push: 'false', 'registry-password': REGISTRY_PASSWORD },
+      MAIN,
+    )
+    expectSuccess(run)
+    expect(fx.fakes.calls().map((c) => c.args.slice(0, 2).join(' '))).toEqual([
+      'buildx build',
+    ])
+    expect(pushes()).toBe(0)
+    expect(run.summary).toContain('built 1 image (not pushed)')
+    expect(imagesOutput(run)[0]?.platforms).toEqual(['linux/amd64'])
+  })
+})
+
+describe('the registry password', () => {
+  it('goes to docker login on stdin, once per registry, and shows nowhere else', async () => {
+    fx = startFixture()
+    const run = await fx.run(
+      {
+        images:
+          '- name: ghcr.io/org/api\n- name: ghcr.io/org/worker\n- name: docker.io/org/tools',
+        'registry-password': REGISTRY_PASSWORD,
+        'registry-username': 'bot',
+      },
+      MAIN,
+    )
+    expectSuccess(run)
+    const logins = fx.fakes.callsOf('docker', 'login')
+    expect(logins).toEqual([
+      {
+        tool: 'docker',
+        args: ['login', 'ghcr.io', '--username', 'bot', '--password-stdin'],
+        stdin: REGISTRY_PASSWORD,
+      },
+      {
+        tool: 'docker',
+        args: ['login', 'docker.io', '--username', 'bot', '--password-stdin'],
+        stdin: REGISTRY_PASSWORD,
+      },
+    ])
+    expect(run.stdout).toContain(`::add-mask::${REGISTRY_PASSWORD}`)
+    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
+  })
+
+  it('stays out of a failed login’s error', async () => {
+    fx = startFixture({
+      FAKE_DOCKER_LOGIN_ERROR: 'Error response from daemon: unauthorized',
+    })
+    const run = await fx.run(
+      { image: IMAGE, 'registry-password': REGISTRY_PASSWORD },
+      MAIN,
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::docker login ghcr.io failed (exit 1)',
+    )
+    expect(fx.fakes.callsOf('docker', 'buildx')).toEqual([])
+    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
+  })
+
+  it('stays out of a configuration error', async () => {
+    fx = startFixture()
+    const run = await fx.run(
+      {
+        image: IMAGE,
+        'registry-password': REGISTRY_PASSWORD,
+        platforms: REGISTRY_PASSWORD,
+      },
+      MAIN,
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::Configuration error: input 'platforms'",
+    )
+    expect(fx.fakes.calls()).toEqual([])
+    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
+  })
+})
