@@ -182,15 +182,39 @@ try {
   const version = real.outputs.version
 
   heading(
-    `5. update-manifests: every MCP server to ${version} in staging, pushed`,
+    `5. build-images, dry run: the tags and commands for ${real.outputs.tag}`,
+  )
+  const build = stage(
+    'build-images',
+    {
+      image: 'ghcr.io/example-org/sample-service',
+      platforms: 'linux/amd64,linux/arm64',
+      sign: 'true',
+      'dry-run': 'true',
+      description: 'A sample service released by cortex-actions',
+      licenses: 'MIT',
+    },
+    {
+      GITHUB_WORKSPACE: work,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: `refs/tags/${real.outputs.tag}`,
+      GITHUB_SHA: real.outputs['commit-sha'],
+      GITHUB_REPOSITORY: 'example-org/sample-service',
+      GITHUB_SERVER_URL: 'https://github.com',
+    },
+  )
+  console.log(`short-sha for update-manifests: ${build.outputs['short-sha']}`)
+
+  heading(
+    `6. update-manifests: every MCP server to ${version} in staging, pushed`,
   )
   const { remote, clone } = gitopsClone()
   updateManifests(clone, version)
 
-  heading('6. The same update again: already up to date, no commit')
+  heading('7. The same update again: already up to date, no commit')
   updateManifests(clone, version)
 
-  heading('7. What landed on the GitOps remote')
+  heading('8. What landed on the GitOps remote')
   console.log(
     execFileSync(
       'git',
