@@ -1,4 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { renderDiff } from './text-diff.js'
 
 describe('renderDiff', () => {
@@ -52,9 +56,8 @@ describe('renderDiff', () => {
       [
         '--- /dev/null',
         '+++ b/CHANGELOG.md',
-        '@@ -0,0 +1,2 @@',
+        '@@ -0,0 +1 @@',
         '+# Changelog',
-        '+',
       ].join('\n'),
     )
   })
@@ -82,5 +85,54 @@ describe('renderDiff', () => {
     expect(renderDiff({ path: 'f', before: 'a\n', after: 'a\n' })).toBe(
       '--- a/f\n+++ b/f',
     )
+  })
+
+  it('ends at the last line: a final newline is no extra line', () => {
+    const before = 'a\nb\nc\n'
+    const diff = renderDiff({ path: 'f', before, after: 'a\nb\nC\n' })
+    expect(diff.split('\n').slice(2)).toEqual([
+      '@@ -1,3 +1,3 @@',
+      ' a',
+      ' b',
+      '-c',
+      '+C',
+    ])
+  })
+
+  it('marks a last line without its newline as diff does', () => {
+    const diff = renderDiff({ path: 'f', before: 'a\nb', after: 'a\nb\n' })
+    expect(diff.split('\n').slice(2)).toEqual([
+      '@@ -1,2 +1,2 @@',
+      ' a',
+      '-b',
+      '\\ No newline at end of file',
+      '+b',
+    ])
+  })
+
+  it.each([
+    ['a\nb\nc\n', 'a\nB\nc\n'],
+    ['a\nb\nc', 'a\nb\nc\n'],
+    ['a\nb\nc\n', 'a\nb\nc'],
+    ['', 'new\n'],
+    ['x\n', ''],
+    [
+      Array.from({ length: 40 }, (_, i) => `l${i}\n`).join(''),
+      Array.from({ length: 40 }, (_, i) =>
+        i % 13 === 0 ? `L${i}\n` : `l${i}\n`,
+      ).join(''),
+    ],
+  ])('writes a patch git apply accepts for %j → %j', (before, after) => {
+    const dir = mkdtempSync(join(tmpdir(), 'diff-apply-'))
+    try {
+      writeFileSync(join(dir, 'f'), before)
+      execFileSync('git', ['init', '-q'], { cwd: dir })
+      const patch = `${renderDiff({ path: 'f', before, after })}\n`
+      writeFileSync(join(dir, 'p.diff'), patch)
+      execFileSync('git', ['apply', 'p.diff'], { cwd: dir })
+      expect(readFileSync(join(dir, 'f'), 'utf8')).toBe(after)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

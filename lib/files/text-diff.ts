@@ -19,8 +19,8 @@ const MAX_CELLS = 4_000_000
  * the few lines a release touches, however long the changelog is.
  */
 export function renderDiff(change: FileChange, prefix = ''): string {
-  const a = change.before === undefined ? [] : change.before.split('\n')
-  const b = change.after.split('\n')
+  const a = change.before === undefined ? [] : splitLines(change.before)
+  const b = splitLines(change.after)
   let head = 0
   while (head < a.length && head < b.length && a[head] === b[head]) head++
   let tail = 0
@@ -42,6 +42,31 @@ export function renderDiff(change: FileChange, prefix = ''): string {
   const path = `${prefix}${change.path}`
   const from = change.before === undefined ? '/dev/null' : `a/${path}`
   return [`--- ${from}`, `+++ b/${path}`, ...hunks(ops)].join('\n')
+}
+
+// A last line without its newline is told apart from one with it, so the
+// diff can say so the way diff and git do.
+const NO_NEWLINE = '\u0000'
+
+/** The lines of a text; a final newline ends the last line, not a new one. */
+function splitLines(text: string): string[] {
+  if (text === '') return []
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  else lines[lines.length - 1] += NO_NEWLINE
+  return lines
+}
+
+function printed(op: Op): string[] {
+  if (!op.line.endsWith(NO_NEWLINE)) return [`${op.kind}${op.line}`]
+  return [`${op.kind}${op.line.slice(0, -1)}`, '\\ No newline at end of file']
+}
+
+// `start,count` as unified diffs write it: the count left out when 1, and
+// the line before the hunk (0 at the top) when the side is empty.
+function range(before: number, count: number): string {
+  if (count === 1) return `${before + 1}`
+  return `${count === 0 ? before : before + 1},${count}`
 }
 
 /** The edit script of two short line lists, by longest common subsequence. */
@@ -103,8 +128,8 @@ function hunks(ops: Op[]): string[] {
     const oldCount = part.filter((o) => o.kind !== '+').length
     const newCount = part.filter((o) => o.kind !== '-').length
     out.push(
-      `@@ -${oldStart + (oldCount > 0 ? 1 : 0)},${oldCount} +${newStart + 1},${newCount} @@`,
-      ...part.map((o) => `${o.kind}${o.line}`),
+      `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`,
+      ...part.flatMap(printed),
     )
     k = end
   }
