@@ -145,7 +145,8 @@ async function checkoutTip(
     [target.branch, local],
   ] as const) {
     if (commit === undefined || commit === sha) continue
-    if (!mine.has(commit) && !(await git.isAncestor(commit, sha))) {
+    if (mine.has(commit) || (await git.isAncestor(commit, sha))) continue
+    if (!(await onRemote(git, target.remote, commit))) {
       throw new PushFailure(
         `${what} (${commit.slice(0, 12)}) has commits that are not on ` +
           `${target.remote}/${created ? (target.startFrom ?? '') : target.branch}; ` +
@@ -157,6 +158,10 @@ async function checkoutTip(
   return { sha, created }
 }
 
+/**
+ * Fetches one branch into its remote-tracking ref and returns its tip, or
+ * undefined when the remote has no such branch.
+ */
 async function fetchBranch(
   git: Git,
   remote: string,
@@ -165,8 +170,29 @@ async function fetchBranch(
   const ref = `refs/heads/${branch}`
   const listed = await git.text(['ls-remote', remote, ref])
   if (listed === '') return undefined
-  await git.run(['fetch', '-q', '--no-tags', remote, ref])
-  return git.text(['rev-parse', 'FETCH_HEAD'])
+  const tracking = `refs/remotes/${remote}/${branch}`
+  await git.run(['fetch', '-q', '--no-tags', remote, `+${ref}:${tracking}`])
+  return git.text(['rev-parse', tracking])
+}
+
+/**
+ * Whether a branch of the remote, as last fetched, holds `commit`: then it
+ * is pushed work (an earlier step's pull-request branch, say), not local
+ * commits a checkout would lose.
+ */
+async function onRemote(
+  git: Git,
+  remote: string,
+  commit: string,
+): Promise<boolean> {
+  const refs = await git.text([
+    'for-each-ref',
+    '--contains',
+    commit,
+    '--format=%(refname)',
+    `refs/remotes/${remote}/`,
+  ])
+  return refs !== ''
 }
 
 // What git prints when another push got there first.

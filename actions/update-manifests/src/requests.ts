@@ -13,6 +13,7 @@ import {
 import { ConfigError, quote } from '../../../lib/runner/index.js'
 import { YamlEditError, parsePath } from '../../../lib/yaml/index.js'
 import type { YamlPath } from '../../../lib/yaml/index.js'
+import type { ImageRef } from '../../../lib/image-ref/index.js'
 
 /** One image to set: its name and the tag, digest or both to give it. */
 export interface ImageRequest {
@@ -81,25 +82,30 @@ export function parseImages(text: string, tag?: string): ImageRequest[] {
 }
 
 function fromReference(line: string, tag: string | undefined): ImageRequest {
-  let ref
-  try {
-    ref = parseImageRef(line)
-  } catch (error: unknown) {
-    if (!(error instanceof ImageRefError)) throw error
-    throw new ConfigError('images', line, `${IMAGES_EXAMPLE}: ${error.message}`)
-  }
-  const repository = formatImageRef({
-    ...ref,
-    tag: undefined,
-    digest: undefined,
-  })
+  const ref = parsed(line)
+  const named = ref.tag === undefined && ref.digest === undefined
   return checked(line, {
-    repository,
-    ...(ref.tag === undefined && ref.digest === undefined && tag !== undefined
-      ? { tag }
-      : {}),
+    repository: nameOf(ref),
+    ...(named && tag !== undefined ? { tag } : {}),
     ...(ref.tag === undefined ? {} : { tag: ref.tag }),
     ...(ref.digest === undefined ? {} : { digest: ref.digest }),
+  })
+}
+
+function parsed(text: string): ImageRef {
+  try {
+    return parseImageRef(text)
+  } catch (error: unknown) {
+    if (!(error instanceof ImageRefError)) throw error
+    throw new ConfigError('images', text, `${IMAGES_EXAMPLE}: ${error.message}`)
+  }
+}
+
+// The name without tag or digest, as written.
+function nameOf(ref: ImageRef): string {
+  return formatImageRef({
+    repository: ref.repository,
+    ...(ref.registry === undefined ? {} : { registry: ref.registry }),
   })
 }
 
@@ -133,9 +139,8 @@ function fromJson(text: string, tag: string | undefined): ImageRequest[] {
     // version, or `<branch>-<sha>`; the `tag` input wins over it.
     const first: unknown = tag ?? entry['tag'] ?? tags[0]
     const digest = entry['digest']
-    const fromName = fromReference(name, undefined)
     return checked(name, {
-      repository: fromName.repository,
+      repository: nameOf(parsed(name)),
       ...(typeof first === 'string' && first !== ''
         ? { tag: bareTag(first) }
         : {}),
@@ -179,7 +184,9 @@ export function parseTargets(
   if (text === undefined) return []
   let list: unknown
   try {
-    list = parseYaml(text)
+    // Every scalar as the string it was written as: `value: 1.10` means the
+    // tag 1.10, never the number 1.1 (CASES C34).
+    list = parseYaml(text, { schema: 'failsafe' })
   } catch (error: unknown) {
     throw new ConfigError(
       'targets',
@@ -242,7 +249,11 @@ function readTarget(
   }
   const at = path('path')
   if (at === undefined) throw bad('a `path`, or `match` and `field`')
-  const document = entry['document']
+  const documentText = entry['document']
+  const document =
+    typeof documentText === 'string' && /^\d+$/.test(documentText)
+      ? Number(documentText)
+      : documentText
   if (
     document !== undefined &&
     (!Number.isInteger(document) || (document as number) < 0)
