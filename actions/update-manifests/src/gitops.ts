@@ -202,6 +202,13 @@ function isRace(said: string): boolean {
   )
 }
 
+// What git and the server said about the refusal: the remote's and git's
+// own message lines (a hook's reason among them), at most ten.
 function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' / ')
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^(?:remote:|error:|!|fatal:|hint:)/.test(line))
+  const shown = lines.length > 0 ? lines : text.trim().split('\n')
+  return shown.slice(-10).join(' / ')
 }

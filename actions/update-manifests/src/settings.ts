@@ -46,8 +46,6 @@ export interface RunnerContext {
   readonly apiUrl?: string
 }
 
-const DEFAULT_FILES = ['**/*.yaml', '**/*.yml']
-
 /** Reads and checks every input; throws ConfigError on the first bad one. */
 export function readSettings(ctx: RunnerContext): UpdateSettings {
   const workingDirectory = workingDirectoryInput(ctx.workspace)
@@ -68,6 +66,17 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
     'push',
   )
   const files = lineListInput('files')
+  if (files.length === 0 && images.length > 0) {
+    // No default: in a repository with staging and production, "every YAML
+    // file" would move both. The files say which environment this is.
+    throw new ConfigError(
+      'files',
+      '',
+      'globs of the files to scan for the images, one a line, such as ' +
+        '`apps/*/overlays/staging/**` (required, so an update never reaches ' +
+        'another environment by accident; `**/*.yaml` when the repository has one)',
+    )
+  }
   const token = secretInput('token')
   const repository = optionalInput('repository')
   if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
@@ -95,7 +104,7 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
     workingDirectory,
     images,
     targets,
-    files: files.length > 0 ? files : DEFAULT_FILES,
+    files,
     mode,
     ...(branch === undefined ? {} : { branch }),
     remote: optionalInput('remote') ?? 'origin',
