@@ -136,3 +136,19 @@ describe('renderDiff', () => {
     }
   })
 })
+
+describe('renderDiff on large files', () => {
+  it('shows hundreds of scattered one-line edits as small hunks', () => {
+    const before = Array.from({ length: 100_000 }, (_, i) => `line ${i}`)
+    const after = before.map((l, i) => (i % 250 === 0 ? `${l} changed` : l))
+    const diff = renderDiff({
+      path: 'big.yaml',
+      before: `${before.join('\n')}\n`,
+      after: `${after.join('\n')}\n`,
+    })
+    const lines = diff.split('\n')
+    expect(lines.filter((l) => l.startsWith('@@'))).toHaveLength(400)
+    expect(lines.filter((l) => l.startsWith('-line'))).toHaveLength(400)
+    expect(lines.length).toBeLessThan(400 * 7 + 3)
+  })
+})

@@ -41,7 +41,9 @@ export function renderDiff(change: FileChange, prefix = ''): string {
   ]
   const path = `${prefix}${change.path}`
   const from = change.before === undefined ? '/dev/null' : `a/${path}`
-  return [`--- ${from}`, `+++ b/${path}`, ...hunks(ops)].join('\n')
+  const body = hunks(ops)
+  body.unshift(`--- ${from}`, `+++ b/${path}`)
+  return body.join('\n')
 }
 
 // A last line without its newline is told apart from one with it, so the
@@ -69,8 +71,14 @@ function range(before: number, count: number): string {
   return `${count === 0 ? before : before + 1},${count}`
 }
 
-/** The edit script of two short line lists, by longest common subsequence. */
+/**
+ * The edit script of the middle lines. Lists of the same length are
+ * compared line by line (in-place edits, the usual case for a release or a
+ * manifest update, at any size); others by longest common subsequence when
+ * small enough, else as one replaced block.
+ */
 function middleOps(a: string[], b: string[]): Op[] {
+  if (a.length === b.length) return pairwise(a, b)
   if (a.length * b.length > MAX_CELLS) {
     return [
       ...a.map((line): Op => ({ kind: '-', line })),
@@ -107,6 +115,16 @@ function middleOps(a: string[], b: string[]): Op[] {
   return ops
 }
 
+function pairwise(a: string[], b: string[]): Op[] {
+  const ops: Op[] = []
+  a.forEach((line, i) => {
+    const other = b[i] ?? ''
+    if (line === other) ops.push({ kind: ' ', line })
+    else ops.push({ kind: '-', line }, { kind: '+', line: other })
+  })
+  return ops
+}
+
 /** Groups an edit script into hunks with their `@@ -a,n +b,m @@` headers. */
 function hunks(ops: Op[]): string[] {
   const out: string[] = []
@@ -127,10 +145,12 @@ function hunks(ops: Op[]): string[] {
     const part = ops.slice(start, end)
     const oldCount = part.filter((o) => o.kind !== '+').length
     const newCount = part.filter((o) => o.kind !== '-').length
+    // One push a line: a spread of a hunk of 100 000 lines into push()
+    // would overflow the call stack.
     out.push(
       `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`,
-      ...part.flatMap(printed),
     )
+    for (const op of part) for (const line of printed(op)) out.push(line)
     k = end
   }
   return out
