@@ -73,4 +73,18 @@ describe('Git', () => {
       }),
     ).toMatchObject({ exitCode: 1 })
   })
+
+  it('keeps the step inputs, which may hold tokens, from git and its hooks', async () => {
+    const r = repo()
+    r.commit('one')
+    process.env['INPUT_TOKEN'] = 'ghs_notForHooks'
+    try {
+      const git = new Git(r.workDir)
+      const env = await git.text(['-c', 'alias.e=!env', 'e'])
+      expect(env).not.toContain('ghs_notForHooks')
+      expect(env).toContain('PATH=')
+    } finally {
+      delete process.env['INPUT_TOKEN']
+    }
+  })
 })

@@ -115,7 +115,9 @@ export class Git {
   ): Record<string, string> {
     const env: Record<string, string> = {}
     for (const [k, v] of Object.entries(process.env)) {
-      if (v !== undefined) env[k] = v
+      // The step's inputs may hold tokens; hooks and credential helpers
+      // that git starts have no business seeing them.
+      if (v !== undefined && !k.startsWith('INPUT_')) env[k] = v
     }
     return Object.assign(env, this.env, extra, {
       GIT_TERMINAL_PROMPT: '0',
