@@ -235,7 +235,10 @@ export function applyEdits(
     }
     if (node.value === value && node.type !== 'PLAIN') continue
     if (node.value === value && isPlainSafe(value)) continue
-    let source = scalarSource(value, node.type)
+    // A plain scalar's old value is its text: `0644`, not the number 644.
+    const old =
+      node.type === 'PLAIN' ? text.slice(start, end) : scalarText(node.value)
+    let source = scalarSource(value, node.type, old ?? undefined)
     if (start === end) {
       // An empty value (`tag:`) sits where its comment starts; write the
       // value right after the indicator instead, space-separated.
@@ -249,7 +252,6 @@ export function applyEdits(
         `one scalar would be set to two values (${quote(value)})`,
       )
     }
-    const old = scalarText(node.value)
     const change = { path: path ?? [], old, new: value }
     splices.set(start, { end, source, changes: earlier?.changes ?? [change] })
   }
@@ -316,23 +318,23 @@ function lineOf(text: string, offset: number): number {
 /**
  * The text of a scalar holding `value`. A value YAML would read as anything
  * but this string is quoted, in the target's own quote style (double when it
- * was plain). A quoted target keeps its quotes while the value starts like a
- * number (`"1.4.1"`: people and some tools read those as numbers); any other
- * safe value is written plain (`"1.9"` → `v1.10`, CASES C34 and C38).
+ * was plain). Quotes the old value did not need were the file's choice and
+ * are kept (`"1.4.0"` → `"1.4.1"`, CASES C38); quotes it needed are dropped
+ * once the new value no longer needs them (`"1.9"` → `v1.10`, CASES C34).
  */
-export function scalarSource(value: string, type?: Scalar.Type): string {
+export function scalarSource(
+  value: string,
+  type?: Scalar.Type,
+  old?: string,
+): string {
   const quoted = type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE'
-  if (isPlainSafe(value) && !(quoted && NUMBER_START.test(value))) {
-    return value
-  }
+  const chosen = quoted && old !== undefined && isPlainSafe(old)
+  if (isPlainSafe(value) && !chosen) return value
   if (type === 'QUOTE_SINGLE' && !/[\p{Cc}]/u.test(value)) {
     return `'${value.replaceAll("'", "''")}'`
   }
   return doubleQuoted(value)
 }
-
-// A value that starts like a number: a digit, or a sign or dot before one.
-const NUMBER_START = /^[-+.]?\d/
 
 // JSON's string syntax is a subset of YAML's double-quoted scalar.
 function doubleQuoted(value: string): string {

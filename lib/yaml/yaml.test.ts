@@ -104,8 +104,8 @@ describe('setScalar', () => {
     ['true', '"true"'],
     // Plain is safe, and the value does not start like a number.
     ['v1.10', 'v1.10'],
-    // Starts like a number: a quoted target keeps its quotes (C38).
-    ['1.4.1', '"1.4.1"'],
+    // "1.9" needed its quotes; 1.4.1 does not (chosen quotes stay: C38).
+    ['1.4.1', '1.4.1'],
   ])('writes tag %s into a quoted tag as %s (C34)', (value, written) => {
     const result = setScalar('image:\n  tag: "1.9"\n', ['image', 'tag'], value)
     expect(result.text).toBe(`image:\n  tag: ${written}\n`)
@@ -133,7 +133,20 @@ describe('setScalar', () => {
 
   it.each<[string, YamlPath, string, string]>([
     ["tag: 'a'\n", ['tag'], "it's: x", "tag: 'it''s: x'\n"],
-    ["tag: 'a'\n", ['tag'], "it's", "tag: it's\n"],
+    ["tag: 'a'\n", ['tag'], "it's", "tag: 'it''s'\n"],
+    [
+      "image: 'ghcr.io/o/q:1.0'\n",
+      ['image'],
+      'ghcr.io/o/q:2.0',
+      "image: 'ghcr.io/o/q:2.0'\n",
+    ],
+    [
+      '{image: "ghcr.io/o/q:1.0"}\n',
+      ['image'],
+      'ghcr.io/o/q:2.0',
+      '{image: "ghcr.io/o/q:2.0"}\n',
+    ],
+    ["tag: '1.9'\n", ['tag'], 'v2', 'tag: v2\n'],
     ["tag: 'a'\n", ['tag'], '1.0', "tag: '1.0'\n"],
     ['tag: "a"\n', ['tag'], 'say: "hi"', 'tag: "say: \\"hi\\""\n'],
     ['tag:   # none yet\n', ['tag'], '1.0', 'tag: "1.0"   # none yet\n'],
@@ -229,6 +242,14 @@ describe('setImage', () => {
       { path: 'b.image.tag', line: 10, old: null, new: '2' },
     ])
     expect(result.text.split('\n')[9]).toBe('    tag: "2"')
+  })
+
+  it('reports a plain old value as written, not as the number it reads as', () => {
+    const result = setScalar('newTag: 0644\ntag: 1.0\n', ['newTag'], '0700')
+    expect(result.changes).toEqual([
+      { path: 'newTag', line: 1, old: '0644', new: '0700' },
+    ])
+    expect(setScalar('tag: 1.0\n', ['tag'], '2').changes[0]?.old).toBe('1.0')
   })
 
   it('names containers by index in the change record', () => {

@@ -1,8 +1,6 @@
 // Plans the edits of one run on a tree: every file the `files` globs match
 // is scanned for the requested images, then the explicit targets are set.
 // Nothing is written here; the caller writes, diffs or commits the result.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { expandGlob } from '../../../lib/files/index.js'
 import { parseImageRef } from '../../../lib/image-ref/index.js'
 import { quote } from '../../../lib/runner/index.js'
@@ -16,6 +14,7 @@ import {
 import type { EditOptions, ValueChange } from '../../../lib/yaml/index.js'
 import type { ImageRequest, Target } from './requests.js'
 import { resolveValue } from './requests.js'
+import { readTreeFile } from './tree-files.js'
 
 /** One value changed in one file. */
 export interface Change extends ValueChange {
@@ -57,11 +56,22 @@ export class EditFailure extends Error {
 export function planEdits(root: string, request: EditRequest): EditPlan {
   const texts = new Map<string, { before: string; after: string }>()
   const changes = new Map<string, Change[]>()
-  const read = (file: string): { before: string; after: string } => {
+  const skipped: { file: string; reason: string }[] = []
+  const read = (
+    file: string,
+    strict: boolean,
+  ): { before: string; after: string } | undefined => {
     let entry = texts.get(file)
     if (entry === undefined) {
-      const before = readFileSync(join(root, file), 'utf8')
-      entry = { before, after: before }
+      const loaded = readTreeFile(root, file)
+      if ('skip' in loaded) {
+        if (strict) throw new EditFailure(`${file}: ${loaded.skip}`)
+        if (!skipped.some((s) => s.file === file)) {
+          skipped.push({ file, reason: loaded.skip })
+        }
+        return undefined
+      }
+      entry = { before: loaded.text, after: loaded.text }
       texts.set(file, entry)
     }
     return entry
@@ -72,7 +82,6 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
     changes.set(file, list)
   }
   const found = new Map(request.images.map((i) => [i.repository, 0]))
-  const skipped: { file: string; reason: string }[] = []
   const scanned = scanFiles(root, request.files)
   // A file that does not mention the image's last path segment cannot name
   // it, so most files of a large repository are never parsed.
@@ -81,7 +90,8 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
     needle: lastSegment(image.repository),
   }))
   for (const file of scanned) {
-    const entry = read(file)
+    const entry = read(file, false)
+    if (entry === undefined) continue
     const lower = entry.after.toLowerCase()
     for (const { image, needle } of needles) {
       if (!lower.includes(needle)) continue
@@ -96,9 +106,11 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
       } catch (error: unknown) {
         if (!(error instanceof YamlEditError)) throw error
         if (!error.message.startsWith('invalid YAML')) {
-          throw new EditFailure(`${file}: ${error.message}`)
+          throw new EditFailure(`${file}: ${inputHint(error.message)}`)
         }
-        skipped.push({ file, reason: error.message })
+        // A Helm template, say: not YAML until rendered.
+        const reason = error.message.split('\n')[0] ?? error.message
+        skipped.push({ file, reason })
         break
       }
     }
@@ -109,7 +121,8 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
       throw new EditFailure(`target file ${quote(target.file)} matches no file`)
     }
     for (const file of files) {
-      const entry = read(file)
+      const entry = read(file, true)
+      if (entry === undefined) continue
       const value = resolveValue(target.value, request.images)
       try {
         const result =
@@ -139,7 +152,7 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
         if (!(error instanceof YamlEditError)) throw error
         const where =
           target.kind === 'path' ? ` at ${formatPath(target.path)}` : ''
-        throw new EditFailure(`${file}${where}: ${error.message}`)
+        throw new EditFailure(`${file}${where}: ${inputHint(error.message)}`)
       }
     }
   }
@@ -152,6 +165,14 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
     }
   }
   return { edits, found, skipped, scanned: scanned.length }
+}
+
+// lib/yaml speaks of options; the user sets inputs.
+function inputHint(message: string): string {
+  return message.replace(
+    'allow edits through aliases',
+    'set allow-alias-edits: true',
+  )
 }
 
 function scanFiles(root: string, globs: readonly string[]): string[] {

@@ -78,6 +78,10 @@ export async function commitAndPush(
       return { plan: edits, commitSha, baseSha, attempts: attempt, created }
     }
     const said = `${pushed.stdout}\n${pushed.stderr}`
+    const final = !isRace(said) || attempt > target.retries
+    // The commit never landed: take it back, so the clone is as it was and
+    // a re-run starts clean.
+    if (final) await git.run(['reset', '-q', '--hard', baseSha])
     if (!isRace(said)) {
       throw new PushFailure(
         `git push to ${target.remote} ${target.branch} failed: ${lastLines(said)}`,
@@ -168,8 +172,16 @@ async function fetchBranch(
   branch: string,
 ): Promise<string | undefined> {
   const ref = `refs/heads/${branch}`
-  const listed = await git.text(['ls-remote', remote, ref])
-  if (listed === '') return undefined
+  const listed = await git.run(['ls-remote', remote, ref], {
+    allowFailure: true,
+  })
+  if (listed.exitCode !== 0) {
+    throw new PushFailure(
+      `cannot read branch ${branch} from remote ${remote} (input remote): ` +
+        lastLines(listed.stderr),
+    )
+  }
+  if (listed.stdout.trim() === '') return undefined
   const tracking = `refs/remotes/${remote}/${branch}`
   await git.run(['fetch', '-q', '--no-tags', remote, `+${ref}:${tracking}`])
   return git.text(['rev-parse', tracking])

@@ -214,6 +214,13 @@ function readTarget(
   const file = entry['file']
   if (typeof file !== 'string' || file === '')
     throw bad('a `file` (a path or glob)')
+  if (
+    file.startsWith('/') ||
+    /^[A-Za-z]:/.test(file) ||
+    file.split(/[\\/]/).includes('..')
+  ) {
+    throw bad('a `file` inside the repository: relative, without ..')
+  }
   const value = targetValue(entry, images, bad)
   const path = (key: string): YamlPath | undefined => {
     const text = entry[key]

@@ -2,6 +2,7 @@ import {
   ConfigError,
   booleanInput,
   choiceInput,
+  insidePath,
   integerInput,
   lineListInput,
   listInput,
@@ -65,7 +66,7 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
     ['push', 'pull-request', 'write'],
     'push',
   )
-  const files = lineListInput('files')
+  const files = lineListInput('files').map((glob) => insidePath('files', glob))
   if (files.length === 0 && images.length > 0) {
     // No default: in a repository with staging and production, "every YAML
     // file" would move both. The files say which environment this is.

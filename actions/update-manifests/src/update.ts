@@ -79,7 +79,10 @@ export async function runUpdate(
       ),
     }
   }
-  if (options.mode === 'push') {
+  return returnHead(git, async () => {
+    if (options.mode === 'pull-request') {
+      return openPull(git, options, plan, message, logger)
+    }
     const outcome = await commitAndPush(
       git,
       {
@@ -100,8 +103,28 @@ export async function runUpdate(
         `${options.remote}/${options.branch} already has these versions; nothing to commit`,
       ),
     }
+  })
+}
+
+/**
+ * Runs `work`, then checks out what was checked out before (a branch by
+ * name, else the commit), so a later step in the job, or a second
+ * update-manifests step, starts where the job left it and not on a pull
+ * request's branch.
+ */
+async function returnHead<T>(git: Git, work: () => Promise<T>): Promise<T> {
+  const branch = await git.run(['symbolic-ref', '-q', '--short', 'HEAD'], {
+    allowFailure: true,
+  })
+  const before =
+    branch.exitCode === 0 ? branch.stdout.trim() : await git.resolve('HEAD')
+  try {
+    return await work()
+  } finally {
+    if (before !== undefined) {
+      await git.run(['checkout', '-q', before], { allowFailure: true })
+    }
   }
-  return openPull(git, options, plan, message, logger)
 }
 
 async function openPull(
