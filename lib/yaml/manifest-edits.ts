@@ -73,7 +73,7 @@ export function setImage(
         edits.push({ node: found.node, value, path })
       },
       Map(_, map, ancestors) {
-        const fields = imageFields(doc, map)
+        const fields = imageFields(doc, map, inImagesList(ancestors))
         if (fields === undefined) return
         const ref = tryParseImageRef(fields.name)
         if (ref === undefined || !sameRepository(ref, wanted)) return
@@ -146,7 +146,23 @@ interface ImageFields {
   readonly merged: boolean
 }
 
-function imageFields(doc: Document, map: YAMLMap): ImageFields | undefined {
+/** Whether a map is an item of an `images:` sequence, as in kustomize. */
+function inImagesList(ancestors: readonly unknown[]): boolean {
+  const seq = ancestors.at(-1)
+  const pair = ancestors.at(-2)
+  return (
+    isSeq(seq) &&
+    isPair(pair) &&
+    isScalar(pair.key) &&
+    pair.key.value === 'images'
+  )
+}
+
+function imageFields(
+  doc: Document,
+  map: YAMLMap,
+  listed: boolean,
+): ImageFields | undefined {
   const own = (key: string): Scalar | undefined => {
     const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key)
     return isScalar(pair?.value) ? pair.value : undefined
@@ -166,6 +182,7 @@ function imageFields(doc: Document, map: YAMLMap): ImageFields | undefined {
   const kustomizeName = own('newName')?.value ?? own('name')?.value
   const newTag = own('newTag')
   const isKustomize =
+    (listed && own('name') !== undefined) ||
     newTag !== undefined ||
     own('newName') !== undefined ||
     (base.digest !== undefined && lookup('repository') === undefined)

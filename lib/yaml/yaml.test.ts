@@ -371,6 +371,17 @@ describe('setImage', () => {
     )
   })
 
+  it('adds newTag to a kustomize images entry that has only a name', () => {
+    const text = lines(
+      'kind: Kustomization',
+      'images:',
+      '  - name: ghcr.io/org/app',
+      '  - name: ghcr.io/org/other',
+    )
+    const result = setImage(text, { repository: 'ghcr.io/org/app', tag: '1.0' })
+    expect(result.text).toBe(text.replace('app\n', 'app\n    newTag: "1.0"\n'))
+  })
+
   it('refuses to add a key to a flow mapping', () => {
     const text = 'image: {repository: ghcr.io/org/app, tag: "1"}\n'
     expect(() =>
