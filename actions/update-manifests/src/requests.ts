@@ -56,6 +56,7 @@ const IMAGES_EXAMPLE =
  * is shared and never recomputed (CASES C27).
  */
 export function parseImages(text: string, tag?: string): ImageRequest[] {
+  if (tag !== undefined) checkTag(tag)
   const trimmed = text.trim()
   const requests = trimmed.startsWith('[')
     ? fromJson(trimmed, tag)
@@ -94,11 +95,26 @@ function fromReference(line: string, tag: string | undefined): ImageRequest {
 
 function parsed(text: string): ImageRef {
   try {
-    return parseImageRef(text)
+    return parseImageRef(lowerName(text))
   } catch (error: unknown) {
     if (!(error instanceof ImageRefError)) throw error
-    throw new ConfigError('images', text, `${IMAGES_EXAMPLE}: ${error.message}`)
+    throw new ConfigError('images', text, `${IMAGES_EXAMPLE} (${error.reason})`)
   }
+}
+
+/**
+ * The reference with its name lower-cased, tag and digest as written:
+ * `ghcr.io/${{ github.repository }}` keeps the owner's capitals, which no
+ * registry accepts; build-images lower-cases the same way.
+ */
+function lowerName(text: string): string {
+  const at = text.indexOf('@')
+  const digest = at === -1 ? '' : text.slice(at)
+  const rest = at === -1 ? text : text.slice(0, at)
+  const colon = rest.lastIndexOf(':')
+  const tagged = colon > rest.lastIndexOf('/')
+  const name = tagged ? rest.slice(0, colon) : rest
+  return name.toLowerCase() + (tagged ? rest.slice(colon) : '') + digest
 }
 
 // The name without tag or digest, as written.
@@ -155,6 +171,19 @@ function bareTag(tag: string): string {
   return parseImageRef(tag).tag ?? tag
 }
 
+function checkTag(tag: string): void {
+  try {
+    withVersion(parseImageRef('image'), { tag })
+  } catch (error: unknown) {
+    if (!(error instanceof ImageRefError)) throw error
+    throw new ConfigError(
+      'tag',
+      tag,
+      'a tag of letters, digits, `_`, `.` and `-`, starting with a letter, digit or `_`, at most 128 characters',
+    )
+  }
+}
+
 function checked(given: string, request: ImageRequest): ImageRequest {
   if (request.tag === undefined && request.digest === undefined) {
     throw new ConfigError(
@@ -167,7 +196,11 @@ function checked(given: string, request: ImageRequest): ImageRequest {
     withVersion(parseImageRef(request.repository), request)
   } catch (error: unknown) {
     if (!(error instanceof ImageRefError)) throw error
-    throw new ConfigError('images', given, error.message)
+    throw new ConfigError(
+      'images',
+      given,
+      `a valid reference (${error.reason})`,
+    )
   }
   return request
 }

@@ -156,16 +156,11 @@ describe('parseImages', () => {
     ],
     [
       'an invalid reference',
-      'ghcr.io/Org/API:1.0',
+      'ghcr.io//api:1.0',
       undefined,
-      /invalid image reference/,
+      /one reference a line.*\(/,
     ],
-    [
-      'an invalid tag input',
-      'ghcr.io/org/api',
-      'bad tag',
-      /invalid image reference/,
-    ],
+
     [
       'one image twice',
       'ghcr.io/org/api:1\nghcr.io/org/api:2',
@@ -211,5 +206,19 @@ describe('parseImages', () => {
     const error = configError(() => parseImages(text, tag))
     expect(error.input).toBe('images')
     expect(error.message).toMatch(message)
+  })
+})
+
+describe('parseImages, names and the tag input', () => {
+  it('lower-cases the name and keeps the tag as written', () => {
+    expect(parseImages('GHCR.io/Example-Org/API:V1.0-RC')).toEqual([
+      { repository: 'ghcr.io/example-org/api', tag: 'V1.0-RC' },
+    ])
+  })
+
+  it('blames the tag input for a bad tag, not images', () => {
+    const error = configError(() => parseImages('ghcr.io/org/api', 'bad tag'))
+    expect(error.input).toBe('tag')
+    expect(error.message).toMatch(/at most 128 characters/)
   })
 })

@@ -230,7 +230,7 @@ describe('the update-manifests stage', () => {
 
   it.each<[string, Record<string, string>, string]>([
     ['no images and no targets', { images: '' }, "input 'images'"],
-    ['an invalid image', { images: 'ghcr.io/Org/App:1' }, "input 'images'"],
+    ['an invalid image', { images: 'ghcr.io//app:1' }, "input 'images'"],
     ['a name without tag', { images: 'ghcr.io/org/app' }, "input 'images'"],
     ['a bad target', { targets: '- file: a.yaml' }, "input 'targets'"],
     ['an unknown mode', { mode: 'merge' }, 'input \'mode\': got "merge"'],
