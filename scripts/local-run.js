@@ -6,6 +6,7 @@
 //     --env GITHUB_WORKSPACE=$PWD --env GITHUB_REF_NAME=main
 import { spawnSync } from 'node:child_process'
 import {
+  realpathSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -132,7 +133,10 @@ function readEvent(path) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a command (also through a symlink, as npx and bin folders do),
+// not when imported by the demo.
+const invoked = process.argv[1] ? realpathSync(process.argv[1]) : ''
+if (invoked === realpathSync(fileURLToPath(import.meta.url))) {
   const [stage, ...rest] = process.argv.slice(2)
   if (!stage || stage.startsWith('-')) fail('no stage named')
   const inputs = {}

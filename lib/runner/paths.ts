@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ConfigError } from './config-error.js'
+import { ContextError } from './context-error.js'
 import { optionalInput } from './inputs.js'
 
 /**
@@ -29,11 +30,10 @@ export function workingDirectoryInput(workspace: string | undefined): string {
   const given = optionalInput('working-directory')
   const dir = given === undefined ? base : resolve(base, given)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigError(
-      given === undefined ? 'GITHUB_WORKSPACE' : 'working-directory',
-      given ?? base,
-      `a folder that exists (looked for ${dir})`,
-    )
+    const expected = `a folder that exists (looked for ${dir})`
+    throw given === undefined
+      ? new ContextError('GITHUB_WORKSPACE', base, expected)
+      : new ConfigError('working-directory', given, expected)
   }
   return dir
 }

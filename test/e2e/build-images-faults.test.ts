@@ -32,7 +32,7 @@ describe('the build-images bundle against a failing registry', () => {
     expectSuccess(run)
     expect(pushes()).toBe(3)
     expect(run.stdout).toContain(
-      'push of ghcr.io/org/app: attempt 1 of 4 failed (transient)',
+      'ghcr.io/org/app: build and push attempt 1 of 4 failed (a passing registry fault)',
     )
     expect(run.stdout).toMatch(/::warning title=Push retried::.*in 2 s/)
     expect(run.stdout).toMatch(/::warning title=Push retried::.*in 4 s/)
@@ -73,6 +73,41 @@ describe('the build-images bundle against a failing registry', () => {
     expect(pushes()).toBe(1)
     expect(run.stdout).toContain('::error::docker buildx build failed (exit 1)')
     expect(run.stdout).toContain('npm ci')
+    // A build that failed was no push attempt.
+    expect(run.stdout).toContain(
+      'ghcr.io/org/app: the build failed before any push (not retried)',
+    )
+    expect(run.stdout).not.toContain('attempt 1 of')
+  })
+})
+
+describe('the build-images bundle when signing fails after the push', () => {
+  it('still sets the outputs of the pushed image and lists it as not signed', async () => {
+    fx = startFixture({
+      FAKE_COSIGN_ERROR:
+        'Error: signing: getting signer: getting key from Fulcio: 503 Service Unavailable',
+    })
+    const run = await fx.run(
+      { image: IMAGE, sign: 'true', 'registry-password': REGISTRY_PASSWORD },
+      MAIN,
+      { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token' },
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::error::cosign sign --yes failed (exit 1)')
+    const [image] = imagesOutput(run)
+    expect(image?.digest).toMatch(/^sha256:[a-f0-9]{64}$/)
+    expect(image).toMatchObject({ signed: false })
+    expect(run.outputs.digest).toBe(image?.digest)
+    expect(run.outputs.tags).toBe(
+      [`${IMAGE}:main-${fx.head.slice(0, 7)}`, `${IMAGE}:main`].join('\n'),
+    )
+    expect(run.summary).toContain('## Build images: failed')
+    expect(run.summary).toContain('Pushed before the failure:')
+    expect(run.summary).toContain(
+      `### Not signed\n\nPushed, but not signed with cosign; sign each digest once the cause is fixed:\n\n\`\`\`sh\ncosign sign --yes ${image?.ref}\n`,
+    )
+    expect(run.stdout).toMatch(/::warning title=Pushed but not signed::/)
+    expect(fx.fakes.loggedIn()).toEqual([])
   })
 })
 
@@ -99,6 +134,7 @@ describe('the build-images bundle told not to push', () => {
       'docker buildx build',
       'docker buildx imagetools',
       'cosign sign --yes',
+      'docker logout ghcr.io',
     ])
     expect(run.summary).toContain('## Build images (dry run)')
     expect(run.summary).toContain(
@@ -151,6 +187,26 @@ describe('the registry password', () => {
     ])
     expect(run.stdout).toContain(`::add-mask::${REGISTRY_PASSWORD}`)
     expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
+    expect(fx.fakes.callsOf('docker', 'logout').map((c) => c.args)).toEqual([
+      ['logout', 'ghcr.io'],
+      ['logout', 'docker.io'],
+    ])
+    expect(fx.fakes.loggedIn()).toEqual([])
+  })
+
+  it('is logged out of after a failed build too', async () => {
+    fx = startFixture({ FAKE_DOCKER_BUILD_ERROR: 'exit code: 2' })
+    const run = await fx.run(
+      { image: IMAGE, 'registry-password': REGISTRY_PASSWORD },
+      MAIN,
+    )
+    expect(run.exitCode).toBe(1)
+    expect(fx.fakes.calls().map((c) => c.args[0])).toEqual([
+      'login',
+      'buildx',
+      'logout',
+    ])
+    expect(fx.fakes.loggedIn()).toEqual([])
   })
 
   it('stays out of a failed login’s error', async () => {

@@ -31,6 +31,8 @@ export interface FakeTools {
   calls(): FakeToolCall[]
   /** The calls of one tool whose arguments start with `prefix`. */
   callsOf(tool: FakeToolCall['tool'], ...prefix: string[]): FakeToolCall[]
+  /** The registries docker holds credentials for: logged in, not out. */
+  loggedIn(): string[]
   cleanup(): void
 }
 
@@ -61,6 +63,11 @@ export function createFakeTools(
           call.tool === tool &&
           prefix.every((word, i) => call.args[i] === word),
       ),
+    loggedIn: () => {
+      const file = `${log}.auths`
+      if (!fs.existsSync(file)) return []
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as string[]
+    },
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   }
 }

@@ -1,5 +1,6 @@
-// One image, built: buildx (its push retried), the digest it pushed, the
-// platforms in the pushed index, and the one cosign signature of it.
+// One image, built: buildx (its push retried), the digest it pushed and
+// the platforms in the pushed index; and, apart, the one cosign signature
+// of it, so that an image pushed and then not signed is still reported.
 import { readFileSync } from 'node:fs'
 import type { ImagePlan } from './image-plan.js'
 import type { BuildSettings } from './settings.js'
@@ -8,6 +9,7 @@ import { indexPlatforms } from './index-platforms.js'
 import { withPushRetries } from './push-retry.js'
 import type { RetryOutcome } from './push-retry.js'
 import { errorLines } from './push-retry.js'
+import type { CommandResult } from '../../../lib/command/index.js'
 import { CommandError, formatCommand } from '../../../lib/command/index.js'
 import { errorMessage } from '../../../lib/runner/index.js'
 
@@ -27,7 +29,11 @@ export interface ImageResult {
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
 
-/** Builds (and pushes, and signs) one image as its plan says. */
+/**
+ * Builds (and pushes) one image as its plan says; unsigned. A push whose
+ * digest buildx did not write comes back with an empty digest, for the
+ * caller to report and refuse.
+ */
 export async function buildImage(
   plan: ImagePlan,
   settings: BuildSettings,
@@ -36,23 +42,18 @@ export async function buildImage(
   const name = plan.spec.name
   await runBuild(plan, settings, deps)
   const digest = readDigest(plan.metadataFile)
-  if (settings.push && digest === undefined) {
-    throw new Error(
-      `buildx pushed ${name} but wrote no containerimage.digest to ${plan.metadataFile}, so the image cannot be named by digest`,
-    )
-  }
   const ref = digest === undefined ? '' : `${name}@${digest}`
-  const platforms = settings.push
-    ? await pushedPlatforms(ref, plan.spec.platforms, deps)
-    : plan.spec.platforms
-  if (settings.sign) await sign(ref, settings, deps)
+  const platforms =
+    settings.push && ref !== ''
+      ? await pushedPlatforms(ref, plan.spec.platforms, deps)
+      : plan.spec.platforms
   return {
     name,
     tags: plan.tags.tags,
     digest: digest ?? '',
     ref,
     platforms,
-    signed: settings.sign,
+    signed: false,
   }
 }
 
@@ -62,7 +63,7 @@ async function runBuild(
   deps: BuildDeps,
 ): Promise<void> {
   const { logger } = deps
-  const attempt = () => {
+  const attempt = (): Promise<CommandResult> => {
     logger.info(formatCommand('docker', plan.buildx))
     return deps.run('docker', plan.buildx, {
       cwd: settings.workingDirectory,
@@ -82,10 +83,10 @@ async function runBuild(
     logger,
     image: plan.spec.name,
   })
-  if (outcome.failure !== undefined) throw pushError(plan, outcome)
+  if (outcome.failure !== undefined) throw buildError(plan, outcome)
 }
 
-function pushError(plan: ImagePlan, outcome: RetryOutcome): Error {
+function buildError(plan: ImagePlan, outcome: RetryOutcome): Error {
   const said = errorLines(outcome.result.stderr).join('\n')
   const name = plan.spec.name
   if (outcome.failure === 'denied') {
@@ -148,8 +149,8 @@ async function pushedPlatforms(
   return requested
 }
 
-/** Signs the digest, once, never a tag (CASES.md C28). */
-async function sign(
+/** Signs the pushed digest, once, never a tag (CASES.md C28). */
+export async function signImage(
   ref: string,
   settings: BuildSettings,
   deps: BuildDeps,

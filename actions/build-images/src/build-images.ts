@@ -1,23 +1,32 @@
 // The build-images core: reads the checkout, plans every image, logs in,
-// then builds, pushes and signs each in turn. It never reads process.env or
-// @actions/core, so the action, the local runner and the tests share it.
+// then builds, pushes and signs each in turn, and logs out. It never reads
+// process.env or @actions/core, so the action, the local runner and the
+// tests share it.
 import type { BuildDeps } from './build-deps.js'
 import type { ImageResult } from './build-image.js'
-import { buildImage } from './build-image.js'
+import { buildImage, signImage } from './build-image.js'
+import { dryRunCommands } from './dry-run-commands.js'
+import { nothingToBuild } from './event-context.js'
 import type { GitFacts } from './git-facts.js'
-import { historyWarning, readGitFacts } from './git-facts.js'
+import { readGitFacts } from './git-facts.js'
 import type { ImagePlan } from './image-plan.js'
 import { planImages } from './image-plan.js'
-import { distinctRegistries, loginAll, loginArgs } from './registry-login.js'
+import { stableVersion } from './image-tags.js'
+import { releaseHistory } from './release-history.js'
+import type { ReleaseHistory } from './release-history.js'
+import { distinctRegistries, loginAll, logoutAll } from './registry-login.js'
 import type { BuildSettings } from './settings.js'
-import * as semver from 'semver'
-import { formatCommand } from '../../../lib/command/index.js'
-import { ConfigError } from '../../../lib/runner/index.js'
+import { ContextError } from '../../../lib/runner/index.js'
 
 /** What a run made, filled in as it goes so a failure still reports it. */
 export interface BuildResult {
   readonly dryRun: boolean
   readonly push: boolean
+  /** Whether each pushed digest is to be signed. */
+  readonly sign: boolean
+  /** How many images the run builds; 0 until they are planned. */
+  planned: number
+  /** Every image pushed (or built) so far, signed or not. */
   images: ImageResult[]
   /** The semver version the tags name. */
   version?: string
@@ -26,6 +35,8 @@ export interface BuildResult {
   /** In a dry run, every command a real run would run. */
   commands: string[]
   warnings: string[]
+  /** Why the trigger builds nothing (a release edited or deleted). */
+  skipped?: string
   failure?: string
 }
 
@@ -34,14 +45,13 @@ export function emptyResult(settings: BuildSettings): BuildResult {
   return {
     dryRun: settings.dryRun,
     push: settings.push,
+    sign: settings.sign,
+    planned: 0,
     images: [],
     commands: [],
     warnings: [],
   }
 }
-
-/** Stands for the digest in a dry run, where no build makes one. */
-export const DIGEST_PLACEHOLDER = '<digest>'
 
 /** Builds every image; fills `result` as it goes and throws on failure. */
 export async function buildImages(
@@ -50,23 +60,31 @@ export async function buildImages(
   result: BuildResult,
 ): Promise<void> {
   const { logger } = deps
+  const skipped = nothingToBuild(settings.trigger)
+  if (skipped !== undefined) {
+    result.skipped = skipped
+    logger.notice(skipped, 'Nothing to build')
+    return
+  }
   const facts = await readGitFacts(deps.git)
+  const commit = commitOf(settings, facts)
+  const history = await historyOf(settings, commit.ref, facts, deps, result)
   const plans = planImages(settings, {
-    ...commitOf(settings, facts),
-    existingTags: facts.tags,
+    ...commit,
+    existingTags: history.tags,
+    floating: history.floating,
     created: deps.now(),
     tempDir: deps.tempDir,
   })
+  result.planned = plans.length
   const [first] = plans
   if (first === undefined) return
   if (first.tags.version !== undefined) result.version = first.tags.version
   result.shortSha = first.tags.shortSha
-  warnAboutHistory(first, facts, result, deps)
   for (const plan of plans) {
     logger.info(`${plan.spec.name}: ${plan.tags.tagNames.join(', ')}`)
   }
   const registries = distinctRegistries(plans)
-  const login = settings.push ? settings.login : undefined
   if (settings.dryRun) {
     result.commands = dryRunCommands(plans, registries, settings)
     await logger.group('Commands a run would run (dry run)', () => {
@@ -83,18 +101,60 @@ export async function buildImages(
     }))
     return
   }
-  if (login !== undefined) {
-    await logger.group('Log in to the registries', () =>
-      loginAll(registries, login, deps),
+  const login = settings.push ? settings.login : undefined
+  const loggedIn: string[] = []
+  try {
+    if (login !== undefined) {
+      await logger.group('Log in to the registries', () =>
+        loginAll(registries, login, deps, loggedIn),
+      )
+    }
+    for (const plan of plans) {
+      const verb = settings.push ? 'Build and push' : 'Build'
+      await logger.group(`${verb} ${plan.spec.name}`, () =>
+        buildAndSign(plan, settings, deps, result),
+      )
+    }
+  } finally {
+    // cosign pushes its signatures with these credentials, so the logout
+    // comes after the last signature, and after a failure too.
+    if (loggedIn.length > 0) {
+      await logger.group('Log out of the registries', () =>
+        logoutAll(loggedIn, deps),
+      )
+    }
+  }
+}
+
+/**
+ * One image: built and pushed, recorded in `result` as soon as it is
+ * pushed, then signed; a push or signature that fails after the push
+ * leaves the pushed image reported, unsigned.
+ */
+async function buildAndSign(
+  plan: ImagePlan,
+  settings: BuildSettings,
+  deps: BuildDeps,
+  result: BuildResult,
+): Promise<void> {
+  const image = await buildImage(plan, settings, deps)
+  const at = result.images.push(image) - 1
+  if (settings.push && image.digest === '') {
+    throw new Error(
+      `buildx pushed ${image.name} but wrote no containerimage.digest to ${plan.metadataFile}, so the image cannot be named by digest${settings.sign ? ' or signed' : ''}`,
     )
   }
-  for (const plan of plans) {
-    const verb = settings.push ? 'Build and push' : 'Build'
-    const image = await logger.group(`${verb} ${plan.spec.name}`, () =>
-      buildImage(plan, settings, deps),
+  if (!settings.sign) return
+  try {
+    await signImage(image.ref, settings, deps)
+  } catch (error: unknown) {
+    deps.logger.warning(
+      `${image.ref} is pushed (${image.tags.join(', ')}) but not signed`,
+      'Pushed but not signed',
     )
-    result.images.push(image)
+    throw error
   }
+  result.images[at] = { ...image, signed: true }
 }
 
 /** The ref and commit: the runner's, or the checkout's in a local run. */
@@ -105,14 +165,14 @@ function commitOf(
   const ref = settings.trigger.ref ?? facts.branchRef
   const sha = settings.trigger.sha ?? facts.head
   if (ref === undefined) {
-    throw new ConfigError(
+    throw new ContextError(
       'GITHUB_REF',
       '',
       'the ref being built (the runner sets it; a local run needs GITHUB_REF or a checked-out branch)',
     )
   }
   if (sha === undefined) {
-    throw new ConfigError(
+    throw new ContextError(
       'GITHUB_SHA',
       '',
       'the commit being built (the runner sets it; a local run needs GITHUB_SHA or a git checkout)',
@@ -121,54 +181,45 @@ function commitOf(
   return { ref, sha }
 }
 
-/** A stable release decides `latest` from the other release tags. */
-function warnAboutHistory(
-  plan: ImagePlan,
-  facts: GitFacts,
-  result: BuildResult,
-  deps: Pick<BuildDeps, 'logger'>,
-): void {
-  const { version } = plan.tags
-  if (version === undefined || semver.prerelease(version) !== null) return
-  const others = facts.tags.filter((tag) => {
-    const parsed = semver.valid(tag.replace(/^v/, ''))
-    return parsed !== null && parsed !== version
-  })
-  const warning = historyWarning(facts, others.length)
-  if (warning === undefined) return
-  result.warnings.push(warning)
-  deps.logger.warning(warning, 'Release history missing')
-}
-
-/** Every command a real run would run, one a line, no secret among them. */
-export function dryRunCommands(
-  plans: readonly ImagePlan[],
-  registries: readonly string[],
+/**
+ * The release tags that decide `latest` and the floating tags: a GitHub
+ * pre-release moves none; a stable release reads them from the remote when
+ * the clone lacks them, and moves none when they cannot be known.
+ */
+async function historyOf(
   settings: BuildSettings,
-): string[] {
-  const commands: string[] = []
-  if (settings.push && settings.login !== undefined) {
-    for (const registry of registries) {
-      commands.push(
-        formatCommand('docker', loginArgs(registry, settings.login.username)),
-      )
-    }
-  }
-  for (const plan of plans) {
-    commands.push(formatCommand('docker', plan.buildx))
-    if (!settings.push) continue
-    const ref = `${plan.spec.name}@${DIGEST_PLACEHOLDER}`
-    commands.push(
-      formatCommand('docker', [
-        'buildx',
-        'imagetools',
-        'inspect',
-        ref,
-        '--raw',
-      ]),
+  ref: string,
+  facts: GitFacts,
+  deps: BuildDeps,
+  result: BuildResult,
+): Promise<Pick<ReleaseHistory, 'tags' | 'floating'>> {
+  const { trigger } = settings
+  const { logger } = deps
+  const version = stableVersion({
+    event: trigger.event,
+    ref,
+    ...(trigger.releaseTag === undefined
+      ? {}
+      : { releaseTag: trigger.releaseTag }),
+  })
+  if (version === undefined) return { tags: facts.tags, floating: true }
+  if (trigger.prerelease === true) {
+    logger.info(
+      `${version} is a GitHub pre-release: tagged ${version} only; \`latest\` and the floating tags stay where they are`,
     )
-    if (settings.sign)
-      commands.push(formatCommand('cosign', ['sign', '--yes', ref]))
+    return { tags: facts.tags, floating: false }
   }
-  return commands
+  if (trigger.event === 'release' && trigger.releaseAction === undefined) {
+    logger.info('the release event names no action; taken as published')
+  }
+  const history = await releaseHistory(version, facts, {
+    run: deps.run,
+    cwd: settings.workingDirectory,
+  })
+  if (history.note !== undefined) logger.info(history.note)
+  if (history.warning !== undefined) {
+    result.warnings.push(history.warning)
+    logger.warning(history.warning, 'Release history missing')
+  }
+  return history
 }

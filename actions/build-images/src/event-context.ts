@@ -1,9 +1,10 @@
 // What triggered the run, from the runner's variables and the event
-// payload: the event, the ref and commit, and a pull request's head or a
-// release's tag.
+// payload: the event, the ref and commit, a pull request's head, and a
+// release's tag, action and pre-release flag.
 import { existsSync, readFileSync } from 'node:fs'
 import type { BuildEvent } from './image-tags.js'
-import { ConfigError, errorMessage } from '../../../lib/runner/index.js'
+import { ContextError } from '../../../lib/runner/index.js'
+import { errorMessage } from '../../../lib/runner/index.js'
 
 /** The event a build runs for; ref and sha come from git when unset. */
 export interface BuildTrigger {
@@ -14,6 +15,10 @@ export interface BuildTrigger {
   readonly sha?: string
   readonly pullRequest?: { readonly number: number; readonly headSha: string }
   readonly releaseTag?: string
+  /** The release event's activity: `published`, `created`, `deleted`… */
+  readonly releaseAction?: string
+  /** A GitHub pre-release: its image gets the full version only. */
+  readonly prerelease?: boolean
 }
 
 /** The runner's variables the trigger is read from. */
@@ -31,14 +36,32 @@ const EVENTS: readonly BuildEvent[] = [
   'release',
   'workflow_dispatch',
   'schedule',
+  'merge_group',
 ]
+
+/** The release activities that publish a release, and so build its image. */
+export const BUILDING_RELEASE_ACTIONS: readonly string[] = [
+  'published',
+  'released',
+  'prereleased',
+]
+
+// pull_request_target runs with the base repository's secrets and a token
+// that can write, on GITHUB_REF of the base branch: a build there would run
+// the pull request's Dockerfile with those secrets and push its image under
+// the base branch's tags (the "pwn request" of GitHub Security Lab).
+const PULL_REQUEST_TARGET =
+  "pull_request for pull requests: build-images refuses pull_request_target, which runs with the base repository's secrets and GITHUB_REF of the base branch, so the pull request's code would be built with those secrets and pushed under the base branch's tags"
 
 /** Reads the trigger; a local run without GITHUB_EVENT_NAME is a push. */
 export function readTrigger(vars: TriggerVariables): BuildTrigger {
   const name = vars.eventName ?? 'push'
+  if (name === 'pull_request_target') {
+    throw new ContextError('GITHUB_EVENT_NAME', name, PULL_REQUEST_TARGET)
+  }
   const event = EVENTS.find((e) => e === name)
   if (event === undefined) {
-    throw new ConfigError(
+    throw new ContextError(
       'GITHUB_EVENT_NAME',
       name,
       `one of the events build-images tags for: ${EVENTS.join(', ')}`,
@@ -46,14 +69,25 @@ export function readTrigger(vars: TriggerVariables): BuildTrigger {
   }
   const payload = readPayload(vars.eventPath)
   const pullRequest = pullRequestOf(payload)
-  const releaseTag = releaseTagOf(payload)
   return {
     event,
     ...(vars.ref === undefined ? {} : { ref: vars.ref }),
     ...(vars.sha === undefined ? {} : { sha: vars.sha }),
     ...(event === 'pull_request' && pullRequest ? { pullRequest } : {}),
-    ...(event === 'release' && releaseTag ? { releaseTag } : {}),
+    ...(event === 'release' ? releaseOf(payload) : {}),
   }
+}
+
+/**
+ * Why this trigger builds nothing, or undefined when it builds: a release
+ * created as a draft, edited, unpublished or deleted changes no image.
+ */
+export function nothingToBuild(trigger: BuildTrigger): string | undefined {
+  const action = trigger.releaseAction
+  if (trigger.event !== 'release' || action === undefined) return undefined
+  if (BUILDING_RELEASE_ACTIONS.includes(action)) return undefined
+  const release = trigger.releaseTag ?? 'without a tag'
+  return `a release event with action "${action}" (release ${release}) changes no image, so nothing is built; build-images builds a release when it is ${BUILDING_RELEASE_ACTIONS.join(', ')} (\`on: release: types: [published]\`)`
 }
 
 function readPayload(path: string | undefined): Record<string, unknown> {
@@ -79,10 +113,18 @@ function pullRequestOf(
   return { number, headSha: sha }
 }
 
-function releaseTagOf(payload: Record<string, unknown>): string | undefined {
-  const release = payload.release
-  if (!isRecord(release)) return undefined
-  return typeof release.tag_name === 'string' ? release.tag_name : undefined
+function releaseOf(
+  payload: Record<string, unknown>,
+): Pick<BuildTrigger, 'releaseTag' | 'releaseAction' | 'prerelease'> {
+  const { action, release } = payload
+  const tag = isRecord(release) ? release.tag_name : undefined
+  const flagged = isRecord(release) && release.prerelease === true
+  const prerelease = flagged || action === 'prereleased'
+  return {
+    ...(typeof tag === 'string' && tag !== '' ? { releaseTag: tag } : {}),
+    ...(typeof action === 'string' ? { releaseAction: action } : {}),
+    ...(prerelease ? { prerelease } : {}),
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

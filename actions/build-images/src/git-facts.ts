@@ -1,6 +1,6 @@
-// What the build reads from the checkout: the release tags that decide
-// whether `latest` and the floating tags move, and HEAD and its branch for a
-// local run that has no GITHUB_SHA or GITHUB_REF.
+// What the build reads from the checkout: the tags and remotes that decide
+// whether `latest` and the floating tags move, and HEAD and its branch for
+// a local run that has no GITHUB_SHA or GITHUB_REF.
 import type { Git } from '../../../lib/git/index.js'
 
 /** The checkout, as the build sees it. */
@@ -11,23 +11,26 @@ export interface GitFacts {
   readonly shallow: boolean
   /** The checkout is a git repository at all. */
   readonly repository: boolean
+  /** The names of its remotes, `origin` usually. */
+  readonly remotes: readonly string[]
   /** HEAD's full SHA. */
   readonly head?: string
   /** `refs/heads/<branch>` when a branch is checked out. */
   readonly branchRef?: string
 }
 
-/** Reads the tags, shallowness, HEAD and branch; never throws on a non-repository. */
+/** Reads the tags, remotes, shallowness, HEAD and branch; never throws on a non-repository. */
 export async function readGitFacts(git: Pick<Git, 'run'>): Promise<GitFacts> {
   const inside = await git.run(['rev-parse', '--is-inside-work-tree'], {
     allowFailure: true,
   })
   if (inside.exitCode !== 0) {
-    return { tags: [], shallow: false, repository: false }
+    return { tags: [], shallow: false, repository: false, remotes: [] }
   }
-  const [tags, shallow, head, branch] = await Promise.all([
+  const [tags, shallow, remotes, head, branch] = await Promise.all([
     git.run(['tag', '--list'], { allowFailure: true }),
     git.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true }),
+    git.run(['remote'], { allowFailure: true }),
     git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], {
       allowFailure: true,
     }),
@@ -36,36 +39,28 @@ export async function readGitFacts(git: Pick<Git, 'run'>): Promise<GitFacts> {
   const headSha = head.stdout.trim()
   const branchRef = branch.stdout.trim()
   return {
-    tags: tags.stdout
-      .split('\n')
-      .map((t) => t.trim())
-      .filter(Boolean),
+    tags: lines(tags.stdout),
     shallow: shallow.stdout.trim() === 'true',
     repository: true,
+    remotes: remotes.exitCode === 0 ? lines(remotes.stdout) : [],
     ...(head.exitCode === 0 && headSha ? { head: headSha } : {}),
     ...(branch.exitCode === 0 && branchRef ? { branchRef } : {}),
   }
 }
 
-/**
- * Why `latest` and the floating tags may be wrong for a release build: the
- * clone is shallow, or holds no release tag but this one. Undefined when the
- * history is there.
- */
-export function historyWarning(
-  facts: GitFacts,
-  otherReleases: number,
-): string | undefined {
-  const fix =
-    'check out with `fetch-depth: 0` (actions/checkout) so that every release tag is there'
-  if (!facts.repository) {
-    return `the working directory is not a git repository, so \`latest\` and the floating tags are decided without the release history; ${fix}`
-  }
-  if (facts.shallow) {
-    return `the clone is shallow, so \`latest\` and the floating tags are decided without the full release history; ${fix}`
-  }
-  if (otherReleases === 0) {
-    return `no other release tag is in the clone, so \`latest\` and the floating tags are decided without history; if this is not the first release, ${fix}`
-  }
-  return undefined
+/** The tag names of `git ls-remote --tags` output, peeled lines dropped. */
+export function remoteTagNames(output: string): string[] {
+  const names = lines(output).flatMap((line) => {
+    const ref = line.split('\t')[1] ?? ''
+    if (!ref.startsWith('refs/tags/') || ref.endsWith('^{}')) return []
+    return [ref.slice('refs/tags/'.length)]
+  })
+  return [...new Set(names)]
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
 }

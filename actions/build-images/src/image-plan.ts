@@ -26,6 +26,8 @@ export interface PlanContext {
   readonly ref: string
   readonly sha: string
   readonly existingTags: readonly string[]
+  /** Whether a stable release may move `latest` and the floating tags. */
+  readonly floating: boolean
   readonly created: Date
   /** Where each build's metadata file goes. */
   readonly tempDir: string
@@ -59,6 +61,7 @@ function planImage(
     shortShaLength: settings.shortShaLength,
     rawVersionTag: settings.rawVersionTag,
     prShaSource: settings.prShaSource,
+    floating: ctx.floating,
   })
   const labels = ociLabels({
     image: tags.image,

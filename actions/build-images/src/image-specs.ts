@@ -1,13 +1,12 @@
 // The images a run builds: one from the `image`, `context` and `dockerfile`
 // inputs (a matrix job), or several from the `images` YAML list.
-import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parse } from 'yaml'
 import {
   ImageRefError,
   normaliseImageName,
 } from '../../../lib/image-ref/index.js'
 import { buildArgLines } from './key-values.js'
+import { checkedSpec, dockerfileIn } from './image-paths.js'
 import { ConfigError, errorMessage } from '../../../lib/runner/index.js'
 
 /** One image to build, checked. */
@@ -32,6 +31,8 @@ export interface ImageDefaults {
   readonly buildArgs: Readonly<Record<string, string>>
   /** The folder relative paths are read from. */
   readonly workingDirectory: string
+  /** Where that folder came from, for messages: `working-directory`. */
+  readonly workingDirectoryFrom?: string
 }
 
 /** The fields a single image is given by. */
@@ -69,8 +70,12 @@ export function singleImageSpec(
       ...(single.target === undefined ? {} : { target: single.target }),
       buildArgs: defaults.buildArgs,
     },
-    defaults.workingDirectory,
-    { context: 'context', dockerfile: 'dockerfile' },
+    defaults,
+    {
+      context: 'context',
+      ...(single.dockerfile === undefined ? {} : { dockerfile: 'dockerfile' }),
+      where: '',
+    },
   )
 }
 
@@ -143,9 +148,18 @@ function entrySpec(
       )
     }
   }
-  const name = imageName('images', text(entry.name, `${where}: name`))
-  const context = optionalText(entry.context, `${where}: context`) ?? '.'
-  const target = optionalText(entry.target, `${where}: target`)
+  const given = optionalText(entry.name, where, 'name')
+  if (given === undefined) {
+    throw new ConfigError(
+      'images',
+      JSON.stringify(entry) ?? '',
+      `in ${where}, a name like \`- name: ghcr.io/org/api\``,
+    )
+  }
+  const name = imageName('images', given)
+  const context = optionalText(entry.context, where, 'context') ?? '.'
+  const target = optionalText(entry.target, where, 'target')
+  const dockerfile = optionalText(entry.dockerfile, where, 'dockerfile')
   const platforms =
     entry.platforms === undefined
       ? defaults.platforms
@@ -154,9 +168,7 @@ function entrySpec(
     {
       name,
       context,
-      dockerfile:
-        optionalText(entry.dockerfile, `${where}: dockerfile`) ??
-        dockerfileIn(context),
+      dockerfile: dockerfile ?? dockerfileIn(context),
       platforms,
       ...(target === undefined ? {} : { target }),
       buildArgs: {
@@ -164,8 +176,12 @@ function entrySpec(
         ...entryBuildArgs(entry['build-args'], where),
       },
     },
-    defaults.workingDirectory,
-    { context: 'images', dockerfile: 'images' },
+    defaults,
+    {
+      context: 'images',
+      ...(dockerfile === undefined ? {} : { dockerfile: 'images' }),
+      where: `in ${where}, `,
+    },
   )
 }
 
@@ -218,58 +234,17 @@ function imageName(input: string, name: string): string {
   }
 }
 
-/** The paths must exist, so that nothing runs before a typo is found. */
-function checkedSpec(
-  spec: ImageSpec,
-  workingDirectory: string,
-  inputs: { context: string; dockerfile: string },
-): ImageSpec {
-  // A remote context is fetched by buildx itself.
-  if (isRemote(spec.context)) return spec
-  const context = resolve(workingDirectory, spec.context)
-  if (!existsSync(context) || !statSync(context).isDirectory()) {
-    throw new ConfigError(
-      inputs.context,
-      spec.context,
-      `a folder that exists, relative to the working directory (looked for ${context})`,
-    )
-  }
-  const dockerfile = resolve(workingDirectory, spec.dockerfile)
-  if (!existsSync(dockerfile) || !statSync(dockerfile).isFile()) {
-    throw new ConfigError(
-      inputs.dockerfile,
-      spec.dockerfile,
-      `a Dockerfile that exists, relative to the working directory (looked for ${dockerfile})`,
-    )
-  }
-  return spec
-}
-
-/** A Git or HTTP URL, which buildx fetches; its Dockerfile is inside it. */
-function isRemote(context: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)
-}
-
-function dockerfileIn(context: string): string {
-  if (context === '.' || isRemote(context)) return 'Dockerfile'
-  return `${context.replace(/\/+$/, '')}/Dockerfile`
-}
-
-function text(value: unknown, what: string): string {
-  const found = optionalText(value, what)
-  if (found === undefined) {
-    throw new ConfigError('images', '', `${what}: a value`)
-  }
-  return found
-}
-
-function optionalText(value: unknown, what: string): string | undefined {
+function optionalText(
+  value: unknown,
+  where: string,
+  field: string,
+): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw new ConfigError(
       'images',
       JSON.stringify(value) ?? '',
-      `${what}: text`,
+      `in ${where}, ${field} as text`,
     )
   }
   const trimmed = String(value).trim()

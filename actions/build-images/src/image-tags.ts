@@ -2,10 +2,16 @@ import { createHash } from 'node:crypto'
 import * as semver from 'semver'
 import { normaliseImageName } from '../../../lib/image-ref/index.js'
 import { ConfigError } from '../../../lib/runner/index.js'
+import { ContextError } from '../../../lib/runner/index.js'
 
 /** The workflow events build-images tags for. */
 export type BuildEvent =
-  'push' | 'pull_request' | 'release' | 'workflow_dispatch' | 'schedule'
+  | 'push'
+  | 'pull_request'
+  | 'release'
+  | 'workflow_dispatch'
+  | 'schedule'
+  | 'merge_group'
 
 /** Where a pull request build takes its commit from. */
 export type PrShaSource = 'head' | 'merge'
@@ -31,6 +37,12 @@ export interface ImageTagsInput {
   rawVersionTag?: boolean
   /** A pull request's commit: its head (default) or the merge commit. */
   prShaSource?: PrShaSource
+  /**
+   * Whether a stable release may move `latest` and the floating `1` /
+   * `1.2` (default true): false for a GitHub pre-release, and when the
+   * other release tags are unknown.
+   */
+  floating?: boolean
 }
 
 /** The tags one build pushes. */
@@ -77,7 +89,11 @@ export function imageTags(input: ImageTagsInput): ImageTags {
   } else if (input.event === 'pull_request') {
     names = [`pr-${prNumber(input)}`, `sha-${shortSha}`]
   } else {
-    throw new ConfigError('ref', input.ref, 'a branch, tag or pull request ref')
+    throw new ContextError(
+      'GITHUB_REF',
+      input.ref,
+      'a branch, tag or pull request ref',
+    )
   }
   const tagNames = [...new Set(names)]
   return {
@@ -123,15 +139,19 @@ function commitOf(input: ImageTagsInput): string {
   if (useHead && input.pullRequest === undefined) {
     // Falling back to GITHUB_SHA would tag a merge commit no branch holds
     // (docker/metadata-action#206), so say so instead.
-    throw new ConfigError(
-      'pull-request',
+    throw new ContextError(
+      'the pull_request event payload (GITHUB_EVENT_PATH)',
       '',
-      "the pull request's head SHA on a pull_request event",
+      "pull_request.number and pull_request.head.sha, the pull request's head SHA, which GitHub sends with every pull_request event (a local run passes a payload with --event)",
     )
   }
   const sha = useHead ? (input.pullRequest?.headSha ?? '') : input.sha
   if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
-    throw new ConfigError('sha', sha, 'a full commit SHA of 40 hex digits')
+    throw new ContextError(
+      useHead ? "the event payload's pull_request.head.sha" : 'GITHUB_SHA',
+      sha,
+      'a full commit SHA of 40 hex digits',
+    )
   }
   return sha.toLowerCase()
 }
@@ -149,7 +169,9 @@ function shortShaLength(length: number | undefined): number {
   return length
 }
 
-function gitTagOf(input: ImageTagsInput): string | undefined {
+function gitTagOf(
+  input: Pick<ImageTagsInput, 'event' | 'ref' | 'releaseTag'>,
+): string | undefined {
   if (input.event === 'release' && input.releaseTag !== undefined) {
     return input.releaseTag
   }
@@ -157,9 +179,26 @@ function gitTagOf(input: ImageTagsInput): string | undefined {
     return input.ref.slice('refs/tags/'.length)
   }
   if (input.event === 'release') {
-    throw new ConfigError('ref', input.ref, 'a release event for a tag')
+    throw new ContextError(
+      "the release event payload's release.tag_name",
+      '',
+      `the release's tag, which GitHub sends with every release event (GITHUB_REF ${input.ref} names no tag either)`,
+    )
   }
   return undefined
+}
+
+/**
+ * The version a stable release build tags, or undefined for a branch, a
+ * pull request, a tag that is no version, or a semver pre-release.
+ */
+export function stableVersion(
+  input: Pick<ImageTagsInput, 'event' | 'ref' | 'releaseTag'>,
+): string | undefined {
+  const gitTag = gitTagOf(input)
+  const version = gitTag === undefined ? undefined : versionOf(gitTag)
+  if (version === undefined) return undefined
+  return semver.prerelease(version) === null ? version : undefined
 }
 
 /** The version a git tag names, the `v` stripped whatever the event (C24). */
@@ -182,12 +221,14 @@ function versionTags(
   input: ImageTagsInput,
 ): string[] {
   // `+` is not allowed in a tag; build metadata follows a `-` instead.
-  const full = fitVersion(version.replace('+', '-'), gitTag)
+  const source = input.event === 'release' ? 'the release tag' : 'GITHUB_REF'
+  const full = fitVersion(version.replace('+', '-'), gitTag, source)
   const names = [full]
   if (input.rawVersionTag === true && gitTag !== version) {
-    names.push(fitVersion(gitTag.replace('+', '-'), gitTag))
+    names.push(fitVersion(gitTag.replace('+', '-'), gitTag, source))
   }
   if (semver.prerelease(version) !== null) return names
+  if (input.floating === false) return names
   const released = stableVersions(input.existingVersions)
   const higherIn = (range: string): boolean =>
     released.some((v) => semver.gt(v, version) && semver.satisfies(v, range))
@@ -208,12 +249,12 @@ function stableVersions(tags: readonly string[]): string[] {
   })
 }
 
-function fitVersion(tag: string, gitTag: string): string {
+function fitVersion(tag: string, gitTag: string, source: string): string {
   const lower = tag.toLowerCase()
   // A cut version would name another version; refuse rather than guess.
   if (lower.length > MAX_TAG) {
-    throw new ConfigError(
-      'ref',
+    throw new ContextError(
+      source,
       gitTag,
       `a version of at most ${MAX_TAG} characters`,
     )
@@ -232,7 +273,7 @@ function prNumber(input: ImageTagsInput): number {
   if (input.pullRequest !== undefined) return input.pullRequest.number
   const match = /^refs\/pull\/(\d+)\//.exec(input.ref)
   if (match?.[1] === undefined) {
-    throw new ConfigError('ref', input.ref, 'refs/pull/<number>/merge')
+    throw new ContextError('GITHUB_REF', input.ref, 'refs/pull/<number>/merge')
   }
   return Number(match[1])
 }

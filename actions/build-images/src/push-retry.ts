@@ -4,14 +4,30 @@
 import type { CommandResult } from '../../../lib/command/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
 
-/** Why a push failed, as far as its error says. */
-export type PushFailure = 'transient' | 'denied' | 'other'
+/**
+ * Why `buildx build --push` failed, as far as its error says: a passing
+ * registry fault, a refused push, another push error, or the build itself
+ * (its error names no push: a failed RUN step, a base image it may not pull).
+ */
+export type PushFailure = 'transient' | 'denied' | 'other' | 'build'
+
+/** Each failure as the log says it. */
+const SAID: Record<PushFailure, string> = {
+  transient: 'a passing registry fault',
+  denied: 'the registry refused the push',
+  other: 'the push failed',
+  build: 'the build failed',
+}
 
 /** The pause before the first retry; each one after doubles it. */
 export const FIRST_DELAY_MS = 2_000
 const MAX_DELAY_MS = 30_000
 
 const DENIED = /\bdenied\b|\bunauthorized\b|\b40[13]\b|\bforbidden\b/i
+// buildx says `failed to push <ref>`; a token request names the scope
+// `pull,push` (`pull%2Cpush` in a URL). An error naming neither came from
+// the build, even one whose RUN step says `git push`.
+const PUSHING = /failed to push|\bpushing\b|(?:,|%2C|:)push\b/i
 const TRANSIENT = [
   /\b5\d\d (?:[A-Z][a-z]+|status)|status(?: code)?:? 5\d\d\b/,
   /\b429\b|toomanyrequests|too many requests/i,
@@ -31,11 +47,13 @@ export function errorLines(output: string): string[] {
   return lines.filter((line) => line !== '').slice(-3)
 }
 
-/** Classifies a failed push by its error lines. */
+/** Classifies a failed build and push by its error lines. */
 export function classifyPushError(output: string): PushFailure {
   const said = errorLines(output).join('\n')
-  if (DENIED.test(said)) return 'denied'
-  return TRANSIENT.some((pattern) => pattern.test(said)) ? 'transient' : 'other'
+  const pushing = PUSHING.test(said)
+  if (DENIED.test(said)) return pushing ? 'denied' : 'build'
+  if (TRANSIENT.some((pattern) => pattern.test(said))) return 'transient'
+  return pushing ? 'other' : 'build'
 }
 
 /** The pause before retry `n` (1-based). */
@@ -75,8 +93,11 @@ export async function withPushRetries(
     if (result.exitCode === 0) return { result, attempts: n }
     const failure = classifyPushError(result.stderr)
     const said = errorLines(result.stderr).join(' / ')
+    // A build that failed was no push attempt, and is not tried again.
     options.logger.info(
-      `push of ${options.image}: attempt ${n} of ${total} failed (${failure}): ${said}`,
+      failure === 'build'
+        ? `${options.image}: the build failed before any push (not retried): ${said}`
+        : `${options.image}: build and push attempt ${n} of ${total} failed (${SAID[failure]}): ${said}`,
     )
     if (failure !== 'transient' || n === total) {
       return { result, attempts: n, failure }

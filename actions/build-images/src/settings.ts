@@ -10,6 +10,7 @@ import {
   singleImageSpec,
 } from './image-specs.js'
 import { buildArgLines, labelLines } from './key-values.js'
+import { ContextError, withValue } from '../../../lib/runner/index.js'
 import {
   ConfigError,
   booleanInput,
@@ -80,8 +81,7 @@ export function readSettings(ctx: RunnerContext): BuildSettings {
       error instanceof ConfigError &&
       error.value.includes(password)
     ) {
-      const value = error.value.split(password).join('***')
-      throw new ConfigError(error.input, value, error.expected)
+      throw withValue(error, error.value.split(password).join('***'))
     }
     throw error
   }
@@ -91,7 +91,7 @@ function checkedSettings(
   password: string | undefined,
   ctx: RunnerContext,
 ): BuildSettings {
-  const workingDirectory = workingDirectoryOf(ctx)
+  const { workingDirectory, workingDirectoryFrom } = workingDirectoryOf(ctx)
   const push = booleanInput('push', true)
   const sign = booleanInput('sign', false)
   const dryRun = booleanInput('dry-run', false)
@@ -102,6 +102,7 @@ function checkedSettings(
     ),
     buildArgs: buildArgLines('build-args', lineListInput('build-args')),
     workingDirectory,
+    workingDirectoryFrom,
   }
   const description = optionalInput('description')
   const licenses = optionalInput('licenses')
@@ -201,17 +202,29 @@ function orDefault(list: string[], fallback: string[]): string[] {
   return list.length > 0 ? list : fallback
 }
 
-/** The working directory: the input relative to the workspace, or the workspace. */
-function workingDirectoryOf(ctx: RunnerContext): string {
+/**
+ * The working directory: the input relative to the workspace, or the
+ * workspace; and where it came from, for messages about paths in it.
+ */
+function workingDirectoryOf(ctx: RunnerContext): {
+  workingDirectory: string
+  workingDirectoryFrom: string
+} {
   const base = ctx.workspace ?? process.cwd()
+  const workspace =
+    ctx.workspace === undefined
+      ? 'the current folder, GITHUB_WORKSPACE being unset'
+      : 'GITHUB_WORKSPACE'
   const given = optionalInput('working-directory')
   const dir = given === undefined ? base : resolve(base, given)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigError(
-      given === undefined ? 'GITHUB_WORKSPACE' : 'working-directory',
-      given ?? base,
-      `a folder that exists (looked for ${dir})`,
-    )
+    const expected = `a folder that exists; there is no ${dir}`
+    if (given === undefined) throw new ContextError(workspace, base, expected)
+    throw new ConfigError('working-directory', given, expected)
   }
-  return dir
+  const from =
+    given === undefined
+      ? workspace
+      : `working-directory ${given}, in ${workspace}`
+  return { workingDirectory: dir, workingDirectoryFrom: from }
 }

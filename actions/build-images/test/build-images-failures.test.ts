@@ -1,7 +1,20 @@
 import { describe, expect, it } from '@jest/globals'
-import { DIGEST, runCore, settings, tools, useTempDir } from './core-harness.js'
+import type { BuildResult } from '../src/build-images.js'
+import { buildImages, emptyResult } from '../src/build-images.js'
+import { MemoryLogger } from '../../../lib/runner/index.js'
+import type { BuildDeps } from '../src/build-deps.js'
+import {
+  DIGEST,
+  runCore,
+  settings,
+  stubGit,
+  tools,
+  useTempDir,
+  workDir,
+} from './core-harness.js'
 
-// The build-images core when docker, the registry or cosign fail.
+// The build-images core when docker, the registry or cosign fail: what it
+// reports as pushed, and the logout that follows every login.
 
 useTempDir()
 
@@ -113,10 +126,152 @@ describe('buildImages failing', () => {
     await expect(runCore(s, docker.run)).rejects.toThrow(message)
   })
 
-  it('fails when a push leaves no digest', async () => {
+  it('fails when a push leaves no digest, reporting the image pushed', async () => {
     const docker = tools((call) => (call.args[1] === 'build' ? {} : undefined))
-    await expect(runCore(settings(), docker.run)).rejects.toThrow(
-      /wrote no containerimage.digest/,
+    const { result, error } = await failingRun(settings(), docker.run)
+    expect(error).toMatch(/wrote no containerimage.digest/)
+    expect(result.images).toEqual([
+      expect.objectContaining({ name: 'ghcr.io/org/app', digest: '' }),
+    ])
+  })
+})
+
+const TWO = ['ghcr.io/org/api', 'ghcr.io/org/worker'].map((name) => ({
+  name,
+  context: '.',
+  dockerfile: 'Dockerfile',
+  platforms: ['linux/amd64'],
+  buildArgs: {},
+}))
+
+/** Runs the core expecting it to throw; returns what it reported anyway. */
+async function failingRun(
+  s: ReturnType<typeof settings>,
+  run: BuildDeps['run'],
+): Promise<{ result: BuildResult; logger: MemoryLogger; error: string }> {
+  const result = emptyResult(s)
+  const logger = new MemoryLogger()
+  const deps: BuildDeps = {
+    run,
+    git: stubGit(),
+    logger,
+    now: () => new Date('2026-03-01T12:00:00Z'),
+    sleep: () => Promise.resolve(),
+    tempDir: workDir(),
+  }
+  const error = await buildImages(s, deps, result).then(
+    () => 'no error',
+    (e: unknown) => String(e),
+  )
+  return { result, logger, error }
+}
+
+describe('buildImages failing after a push', () => {
+  it('reports the pushed image unsigned when cosign fails, and warns', async () => {
+    const docker = tools((call) =>
+      call.command === 'cosign'
+        ? { exitCode: 1, stderr: 'Error: signing: no OIDC token' }
+        : undefined,
     )
+    const s = settings({ sign: true })
+    const { result, logger, error } = await failingRun(s, docker.run)
+    expect(error).toContain('cosign sign --yes failed (exit 1)')
+    expect(result.images).toEqual([
+      expect.objectContaining({
+        digest: DIGEST,
+        ref: `ghcr.io/org/app@${DIGEST}`,
+        tags: ['ghcr.io/org/app:main-7f3a6ce', 'ghcr.io/org/app:main'],
+        signed: false,
+      }),
+    ])
+    expect(result.planned).toBe(1)
+    expect(logger.at('warning')).toEqual([
+      `ghcr.io/org/app@${DIGEST} is pushed (ghcr.io/org/app:main-7f3a6ce, ghcr.io/org/app:main) but not signed`,
+    ])
+  })
+
+  it('keeps the first image, signed, when the second fails to build', async () => {
+    const docker = tools((call) =>
+      call.args[1] === 'build' && call.args.includes('ghcr.io/org/worker:main')
+        ? { exitCode: 1, stderr: 'ERROR: failed to solve: process "make"' }
+        : undefined,
+    )
+    const s = settings({ sign: true, images: TWO })
+    const { result, error } = await failingRun(s, docker.run)
+    expect(error).toContain('docker buildx build failed')
+    expect(result.planned).toBe(2)
+    expect(result.images.map((i) => [i.name, i.signed])).toEqual([
+      ['ghcr.io/org/api', true],
+    ])
+  })
+})
+
+describe('buildImages logging out', () => {
+  const login = { username: 'bot', password: 'pw-secret' }
+
+  /** The docker login and logout calls, in order. */
+  function sessions(calls: { args: readonly string[] }[]): string[] {
+    return calls
+      .filter((c) => c.args[0] === 'login' || c.args[0] === 'logout')
+      .map((c) => `${c.args[0]} ${c.args[1]}`)
+  }
+
+  it.each<[string, (args: readonly string[]) => boolean, string[]]>([
+    [
+      'after a run that went through',
+      () => false,
+      [
+        'login ghcr.io',
+        'login docker.io',
+        'logout ghcr.io',
+        'logout docker.io',
+      ],
+    ],
+    [
+      'after a failed build',
+      (args) => args[1] === 'build',
+      [
+        'login ghcr.io',
+        'login docker.io',
+        'logout ghcr.io',
+        'logout docker.io',
+      ],
+    ],
+    [
+      'of the registries logged in to before a login was refused',
+      (args) => args[0] === 'login' && args[1] === 'docker.io',
+      ['login ghcr.io', 'login docker.io', 'logout ghcr.io'],
+    ],
+  ])('%s', async (_, fails, expected) => {
+    const docker = tools((call) =>
+      fails(call.args) ? { exitCode: 1, stderr: 'ERROR: boom' } : undefined,
+    )
+    const images = [TWO[0], { ...TWO[1], name: 'docker.io/org/worker' }]
+    const s = settings({ login, images: images.flatMap((i) => i ?? []) })
+    await failingRun(s, docker.run)
+    expect(sessions(docker.calls)).toEqual(expected)
+  })
+
+  it('warns when a logout fails, without hiding how the run went', async () => {
+    const docker = tools((call) =>
+      call.args[0] === 'logout'
+        ? { exitCode: 1, stderr: 'Error: config.json: permission denied' }
+        : undefined,
+    )
+    const { result, logger, error } = await failingRun(
+      settings({ login }),
+      docker.run,
+    )
+    expect(error).toBe('no error')
+    expect(result.images).toHaveLength(1)
+    expect(logger.at('warning')).toEqual([
+      'docker logout ghcr.io failed (Error: config.json: permission denied); the registry token may still be in the docker config (~/.docker/config.json, or DOCKER_CONFIG)',
+    ])
+  })
+
+  it('logs in and out of nothing without push', async () => {
+    const docker = tools()
+    await runCore(settings({ login, push: false }), docker.run)
+    expect(sessions(docker.calls)).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { historyWarning, readGitFacts } from '../src/git-facts.js'
+import { readGitFacts, remoteTagNames } from '../src/git-facts.js'
 import { Git } from '../../../lib/git/index.js'
 import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
@@ -28,6 +28,7 @@ describe('readGitFacts', () => {
       tags: ['v1.0.0', 'v1.1.0'],
       shallow: false,
       repository: true,
+      remotes: ['origin'],
       head,
       branchRef: 'refs/heads/main',
     })
@@ -57,22 +58,34 @@ describe('readGitFacts', () => {
       tags: [],
       shallow: false,
       repository: false,
+      remotes: [],
     })
   })
 })
 
-describe('historyWarning', () => {
-  const full = { tags: [], shallow: false, repository: true }
-  it.each([
-    [{ ...full, repository: false }, 1, 'not a git repository'],
-    [{ ...full, shallow: true }, 1, 'the clone is shallow'],
-    [full, 0, 'if this is not the first release'],
-  ])('warns for %j with %i other releases', (facts, others, text) => {
-    expect(historyWarning(facts, others)).toContain(text)
-    expect(historyWarning(facts, others)).toContain('fetch-depth: 0')
+describe('remoteTagNames', () => {
+  // `git ls-remote --tags` output as git 2.43 prints it for a remote with a
+  // lightweight and an annotated tag.
+  const LS_REMOTE = [
+    `${'a'.repeat(40)}\trefs/tags/v1.0.0`,
+    `${'b'.repeat(40)}\trefs/tags/v2.0.0`,
+    `${'c'.repeat(40)}\trefs/tags/v2.0.0^{}`,
+    `${'d'.repeat(40)}\trefs/tags/app/v9.0.0`,
+    '',
+  ].join('\n')
+
+  it('names each tag once, peeled lines dropped', () => {
+    expect(remoteTagNames(LS_REMOTE)).toEqual([
+      'v1.0.0',
+      'v2.0.0',
+      'app/v9.0.0',
+    ])
   })
 
-  it('is silent when the history is there', () => {
-    expect(historyWarning(full, 2)).toBeUndefined()
-  })
+  it.each(['', 'garbage', `${'a'.repeat(40)}\trefs/heads/main`])(
+    'finds no tag in %j',
+    (output) => {
+      expect(remoteTagNames(output)).toEqual([])
+    },
+  )
 })

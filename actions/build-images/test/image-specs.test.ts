@@ -72,6 +72,12 @@ describe('singleImageSpec', () => {
       { image: 'app', dockerfile: 'services/Dockerfile' },
       `input 'dockerfile': got "services/Dockerfile"; expected a Dockerfile that exists`,
     ],
+    // The Dockerfile nobody named is the context's: `dockerfile` was unset.
+    [
+      'a context without a Dockerfile',
+      { image: 'app', context: 'docker' },
+      `input 'context': got "docker"; expected a build context holding a Dockerfile, or \`dockerfile\` naming one`,
+    ],
   ])('refuses %s', (_, single, message) => {
     expect(() => singleImageSpec(single, defaults)).toThrow(message)
   })
@@ -142,9 +148,13 @@ describe('imageListSpecs', () => {
     [
       'an entry without a name',
       '- context: .',
-      'entry 1 of images: name: a value',
+      'input \'images\': got "{\\"context\\":\\".\\"}"; expected in entry 1 of images, a name like `- name: ghcr.io/org/api`',
     ],
-    ['a name that is a list', '- name: [a]', 'entry 1 of images: name: text'],
+    [
+      'a name that is a list',
+      '- name: [a]',
+      'input \'images\': got "[\\"a\\"]"; expected in entry 1 of images, name as text',
+    ],
     [
       'a bad image name',
       '- name: app@latest',
@@ -179,6 +189,16 @@ describe('imageListSpecs', () => {
       'a context that is not there',
       '- name: app\n  context: nope',
       'a folder that exists',
+    ],
+    [
+      'a context without a Dockerfile, naming the entry',
+      '- name: app\n- name: tool\n  context: docker',
+      'input \'images\': got "docker"; expected in entry 2 of images, a build context holding a Dockerfile, or `dockerfile` naming one',
+    ],
+    [
+      'a Dockerfile named that is not there',
+      '- name: app\n  dockerfile: docker/api.Dockerfile',
+      'input \'images\': got "docker/api.Dockerfile"; expected in entry 1 of images, a Dockerfile that exists',
     ],
   ])('refuses %s', (_, text, expected) => {
     const attempt = () => imageListSpecs(text, defaults)

@@ -33,11 +33,25 @@ describe('classifyPushError', () => {
       'denied',
     ],
     [`${PUSH}: unexpected status: 403 Forbidden`, 'denied'],
+    [`${PUSH}: unexpected status: 400 Bad Request`, 'other'],
     [
       'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
-      'other',
+      'build',
     ],
-    ['no error line at all', 'other'],
+    // A private base image the build may not pull is no refused push.
+    [
+      'ERROR: failed to solve: ghcr.io/org/base:1: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
+      'build',
+    ],
+    [
+      'ERROR: failed to solve: failed to fetch oauth token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aorg%2Fapp%3Apull%2Cpush: 403 Forbidden',
+      'denied',
+    ],
+    [
+      'ERROR: failed to solve: process "/bin/sh -c git push origin HEAD" did not complete successfully: exit code: 128',
+      'build',
+    ],
+    ['no error line at all', 'build'],
   ])('reads %s as %s', (stderr, failure) => {
     expect(classifyPushError(stderr)).toBe(failure)
   })
@@ -52,7 +66,7 @@ describe('classifyPushError', () => {
     expect(errorLines(log)).toEqual([
       'ERROR: failed to solve: process "/bin/sh -c make test" did not complete successfully: exit code: 2',
     ])
-    expect(classifyPushError(log)).toBe('other')
+    expect(classifyPushError(log)).toBe('build')
   })
 
   it('falls back to the last lines when none says ERROR', () => {
@@ -110,8 +124,8 @@ describe('withPushRetries', () => {
     expect(outcome.failure).toBeUndefined()
     expect(pauses).toEqual([2000, 4000])
     expect(logger.at('info')).toEqual([
-      `push of ghcr.io/org/app: attempt 1 of 4 failed (transient): ${E503}`,
-      `push of ghcr.io/org/app: attempt 2 of 4 failed (transient): ${E503}`,
+      `ghcr.io/org/app: build and push attempt 1 of 4 failed (a passing registry fault): ${E503}`,
+      `ghcr.io/org/app: build and push attempt 2 of 4 failed (a passing registry fault): ${E503}`,
     ])
     expect(logger.at('warning')[0]).toContain('trying again in 2 s')
   })
@@ -126,6 +140,32 @@ describe('withPushRetries', () => {
     })
     expect(outcome).toMatchObject({ attempts: 1, failure: 'denied' })
     expect(tool.count()).toBe(1)
+  })
+
+  it.each([
+    [
+      'a failed build as no push attempt',
+      'ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+      'build',
+      'ghcr.io/org/app: the build failed before any push (not retried): ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+    ],
+    [
+      'a refused push as the attempt it was',
+      `${PUSH}: denied: permission_denied`,
+      'denied',
+      `ghcr.io/org/app: build and push attempt 1 of 4 failed (the registry refused the push): ${PUSH}: denied: permission_denied`,
+    ],
+  ])('logs %s, and stops', async (_, stderr, failure, line) => {
+    const logger = new MemoryLogger()
+    const tool = scripted(stderr, null)
+    const outcome = await withPushRetries(tool.attempt, {
+      retries: 3,
+      sleep: () => Promise.reject(new Error('must not pause')),
+      logger,
+      image: 'ghcr.io/org/app',
+    })
+    expect(outcome).toMatchObject({ attempts: 1, failure })
+    expect(logger.at('info')).toEqual([line])
   })
 
   it('gives up when the retries run out', async () => {

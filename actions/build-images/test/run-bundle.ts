@@ -172,6 +172,7 @@ export function imagesOutput(run: BundleRun): {
   digest: string
   ref: string
   platforms: string[]
+  signed: boolean
 }[] {
   return JSON.parse(run.outputs.images ?? '[]') as ReturnType<
     typeof imagesOutput

@@ -12,7 +12,6 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { RunnerContext } from '../src/settings.js'
 import { readSettings } from '../src/settings.js'
-import { readTrigger } from '../src/event-context.js'
 import { parse } from 'yaml'
 import { ConfigError } from '../../../lib/runner/index.js'
 
@@ -185,7 +184,25 @@ describe('readSettings', () => {
       'an event it does not tag for',
       {},
       { eventName: 'issue_comment' },
-      'input \'GITHUB_EVENT_NAME\': got "issue_comment"',
+      'GITHUB_EVENT_NAME: got "issue_comment"; expected one of the events build-images tags for: push, pull_request, release, workflow_dispatch, schedule, merge_group',
+    ],
+    [
+      'pull_request_target, saying why',
+      {},
+      { eventName: 'pull_request_target' },
+      'GITHUB_EVENT_NAME: got "pull_request_target"; expected pull_request for pull requests: build-images refuses pull_request_target, which runs with the base repository\'s secrets',
+    ],
+    [
+      'a workspace that is not there',
+      {},
+      { workspace: '/nonexistent/cortex-workspace' },
+      'GITHUB_WORKSPACE: got "/nonexistent/cortex-workspace"; expected a folder that exists',
+    ],
+    [
+      'a workspace without a Dockerfile, blaming context rather than the unset dockerfile',
+      { 'working-directory': '..' },
+      {},
+      `input 'context': got "."; expected a build context holding a Dockerfile, or \`dockerfile\` naming one, relative to the working directory ${os.tmpdir()} (working-directory .., in GITHUB_WORKSPACE); there is no ${path.join(os.tmpdir(), 'Dockerfile')}`,
     ],
   ])('refuses %s', (_, inputs, ctx, message) => {
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
@@ -217,60 +234,5 @@ describe('readSettings', () => {
     const implicit = settingsFor({})
     process.env = { ...saved }
     expect(settingsFor(declared)).toEqual(implicit)
-  })
-})
-
-describe('readTrigger', () => {
-  function eventFile(payload: unknown): string {
-    const file = path.join(workspace, 'event.json')
-    fs.writeFileSync(file, JSON.stringify(payload))
-    return file
-  }
-
-  it('takes a pull request number and head from the payload (C26)', () => {
-    const eventPath = eventFile({
-      pull_request: { number: 42, head: { sha: 'b'.repeat(40) } },
-    })
-    expect(
-      readTrigger({
-        eventName: 'pull_request',
-        ref: 'refs/pull/42/merge',
-        eventPath,
-      }),
-    ).toEqual({
-      event: 'pull_request',
-      ref: 'refs/pull/42/merge',
-      pullRequest: { number: 42, headSha: 'b'.repeat(40) },
-    })
-  })
-
-  it('takes a release tag from the payload', () => {
-    const eventPath = eventFile({ release: { tag_name: 'v1.2.3' } })
-    expect(readTrigger({ eventName: 'release', eventPath })).toEqual({
-      event: 'release',
-      releaseTag: 'v1.2.3',
-    })
-  })
-
-  it.each([
-    ['no payload file', undefined],
-    ['a payload without the fields', { pull_request: { number: '42' } }],
-    ['a payload that is not an object', [1]],
-  ])('reads %s as an event without details', (_, payload) => {
-    const eventPath = payload === undefined ? undefined : eventFile(payload)
-    expect(
-      readTrigger({
-        eventName: 'pull_request',
-        ...(eventPath ? { eventPath } : {}),
-      }),
-    ).toEqual({ event: 'pull_request' })
-  })
-
-  it('says which payload is not JSON', () => {
-    const eventPath = path.join(workspace, 'bad.json')
-    fs.writeFileSync(eventPath, '{')
-    expect(() => readTrigger({ eventPath })).toThrow(
-      `the event payload ${eventPath} is not JSON`,
-    )
   })
 })

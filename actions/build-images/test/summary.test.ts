@@ -8,6 +8,8 @@ function result(overrides: Partial<BuildResult> = {}): BuildResult {
   return {
     dryRun: false,
     push: true,
+    sign: true,
+    planned: 1,
     images: [
       {
         name: 'ghcr.io/org/app',
@@ -36,6 +38,7 @@ describe('buildOutputs', () => {
           digest: DIGEST,
           ref: `ghcr.io/org/app@${DIGEST}`,
           platforms: ['linux/amd64', 'linux/arm64'],
+          signed: true,
         },
       ],
       tags: 'ghcr.io/org/app:1.2.3\nghcr.io/org/app:latest',
@@ -57,6 +60,33 @@ describe('buildOutputs', () => {
       }),
     )
     expect(outputs).toMatchObject({ digest: '', version: '', 'short-sha': '' })
+  })
+
+  it('gives the images pushed before a failure, and no digest when more were planned', () => {
+    const outputs = buildOutputs(result({ planned: 2, failure: 'boom' }))
+    expect(outputs.tags).toBe('ghcr.io/org/app:1.2.3\nghcr.io/org/app:latest')
+    expect(outputs.images).toHaveLength(1)
+    expect(outputs.digest).toBe('')
+  })
+
+  it('gives empty outputs when the trigger builds nothing', () => {
+    const outputs = buildOutputs(
+      result({
+        planned: 0,
+        images: [],
+        version: undefined,
+        shortSha: undefined,
+        skipped: 'a release event with action "deleted"',
+      }),
+    )
+    expect(outputs).toEqual({
+      images: [],
+      tags: '',
+      digest: '',
+      version: '',
+      'short-sha': '',
+      'dry-run': false,
+    })
   })
 })
 
@@ -102,8 +132,51 @@ describe('renderSummary', () => {
       { images: [...result().images, ...result().images] },
       'pushed 2 images',
     ],
+    [
+      'a trigger that builds nothing',
+      { images: [], skipped: 'a release event with action "edited"' },
+      '## Build images: nothing to build\n\n> a release event with action "edited"\n',
+    ],
   ])('heads %s', (_, overrides, heading) => {
     expect(renderSummary(result(overrides))).toContain(heading)
+  })
+
+  it('shows what was pushed before a failure, and which digests are not signed', () => {
+    const [image] = result().images
+    if (image === undefined) throw new Error('fixture')
+    const unsigned = { ...image, name: 'ghcr.io/org/worker', signed: false }
+    const ref = `ghcr.io/org/worker@${DIGEST}`
+    const text = renderSummary(
+      result({
+        planned: 3,
+        images: [image, { ...unsigned, ref }],
+        failure: 'cosign sign --yes failed (exit 1)',
+      }),
+    )
+    expect(text).toContain(
+      [
+        '## Build images: failed',
+        '',
+        '> cosign sign --yes failed (exit 1)',
+        '',
+        'Pushed before the failure:',
+        '',
+        '| image | tags | digest | platforms |',
+      ].join('\n'),
+    )
+    expect(text).toContain(`| \`ghcr.io/org/worker\` |`)
+    expect(text).toContain(
+      [
+        '### Not signed',
+        '',
+        'Pushed, but not signed with cosign; sign each digest once the cause is fixed:',
+        '',
+        '```sh',
+        `cosign sign --yes ${ref}`,
+        '```',
+      ].join('\n'),
+    )
+    expect(text).not.toContain(`cosign sign --yes ghcr.io/org/app@`)
   })
 
   it('lists warnings and the commands of a dry run', () => {

@@ -2,28 +2,36 @@
 // and answers as docker does for the commands build-images runs:
 //
 //   login <registry> --username u --password-stdin   reads the password
+//   logout <registry>                                forgets it
 //   buildx build … --metadata-file f [--push] <ctx>  writes the metadata
 //   buildx imagetools inspect <name>@<digest> --raw  prints the OCI index
 //
 // A pushed image is kept in a state file next to the log, so inspect can
-// answer for it. Faults, by environment:
+// answer for it; so are the registries logged in to, as docker keeps them
+// in ~/.docker/config.json until a logout. Faults, by environment:
 //   FAKE_DOCKER_PUSH_FAILURES=n   the first n pushes fail with
 //   FAKE_DOCKER_PUSH_ERROR        (default: a 503 from the registry)
 //   FAKE_DOCKER_PUSH_DENIED=1     every push is refused
 //   FAKE_DOCKER_BUILD_ERROR=text  the build fails before any push
 //   FAKE_DOCKER_LOGIN_ERROR=text  login fails
+//   FAKE_DOCKER_LOGOUT_ERROR=text logout fails (the credentials stay)
 // Error lines follow buildx's own wording (docker/buildx, moby/buildkit).
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { fail, readState, readStdin, record, writeState } from './fake-log.mjs'
 
 const args = process.argv.slice(2)
-const command = ['buildx imagetools inspect', 'buildx build', 'login'].find(
-  (words) => args.join(' ').startsWith(`${words} `),
-)
+const command = [
+  'buildx imagetools inspect',
+  'buildx build',
+  'login',
+  'logout',
+].find((words) => args.join(' ').startsWith(`${words} `))
 
 if (command === 'login') {
   await login()
+} else if (command === 'logout') {
+  logout()
 } else if (command === 'buildx build') {
   build()
 } else if (command === 'buildx imagetools inspect') {
@@ -42,7 +50,28 @@ async function login() {
   if (process.env.FAKE_DOCKER_LOGIN_ERROR) {
     fail(process.env.FAKE_DOCKER_LOGIN_ERROR)
   }
+  // Only the registry is kept: the state file must not hold the secret.
+  const auths = readState('auths', [])
+  writeState('auths', [...new Set([...auths, args[1]])])
   process.stdout.write('Login Succeeded\n')
+}
+
+function logout() {
+  record('docker', args)
+  if (process.env.FAKE_DOCKER_LOGOUT_ERROR) {
+    fail(process.env.FAKE_DOCKER_LOGOUT_ERROR)
+  }
+  const registry = args[1]
+  const auths = readState('auths', [])
+  if (!auths.includes(registry)) {
+    process.stdout.write(`Not logged in to ${registry}\n`)
+    return
+  }
+  writeState(
+    'auths',
+    auths.filter((r) => r !== registry),
+  )
+  process.stdout.write(`Removing login credentials for ${registry}\n`)
 }
 
 /** The options of `buildx build`, as far as the fake reads them. */
