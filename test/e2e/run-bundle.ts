@@ -1,20 +1,22 @@
 // Runs the built release bundle, `node dist/release/index.js`, as a child
 // process with the environment an Actions runner gives a step, on a temp git
 // repository and against the loopback GitHub API stand-in.
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { GitRepo } from '../support/git-repo.js'
 import { createRepo } from '../support/git-repo.js'
 import type { GitHubApi, RecordedRequest } from '../support/github-api.js'
 import { startGitHubApi } from '../support/github-api.js'
-import { readOutputs, runnerFiles } from '../support/runner-env.js'
+import {
+  bundlePath,
+  requireBundle as requireStageBundle,
+  runBundle as runStageBundle,
+} from '../support/run-bundle.js'
+import type { BundleRun } from '../support/run-bundle.js'
+
+export type { BundleRun } from '../support/run-bundle.js'
 
 /** The bundle under test, resolved from the repository root. */
-export const RELEASE_BUNDLE = fileURLToPath(
-  new URL('../../dist/release/index.js', import.meta.url),
-)
+export const RELEASE_BUNDLE = bundlePath('release')
 
 /** The token every end-to-end run uses; it must never show anywhere. */
 export const E2E_TOKEN = 'ghs_e2eSecretToken1234567890'
@@ -24,11 +26,7 @@ export const E2E_REPOSITORY = 'org/svc'
 
 /** Throws, naming the fix, when the bundle has not been built. */
 export function requireBundle(): void {
-  if (!existsSync(RELEASE_BUNDLE)) {
-    throw new Error(
-      `${RELEASE_BUNDLE} is missing: run \`npm run build\` before the end-to-end tests`,
-    )
-  }
+  requireStageBundle('release')
 }
 
 /** Where and for what the step runs. */
@@ -45,28 +43,15 @@ export interface StepContext {
   timeoutMs?: number
 }
 
-/** What one bundle run left behind. */
-export interface BundleRun {
-  exitCode: number | null
-  /** The signal that ended it, when the time limit did. */
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  /** The GITHUB_OUTPUT file as written. */
-  outputText: string
-  summary: string
-}
-
 /** Runs the bundle with these inputs, as a runner would for a push. */
-export async function runBundle(
+export function runBundle(
   inputs: Record<string, string>,
   ctx: StepContext,
 ): Promise<BundleRun> {
   const [owner = '', name = ''] = E2E_REPOSITORY.split('/')
-  const files = runnerFiles(
+  return runStageBundle('release', {
     inputs,
-    {
+    vars: {
       GITHUB_WORKSPACE: ctx.workspace,
       GITHUB_REF: `refs/heads/${ctx.branch}`,
       GITHUB_REF_NAME: ctx.branch,
@@ -78,58 +63,14 @@ export async function runBundle(
       GITHUB_EVENT_NAME: 'push',
       GITHUB_ACTIONS: 'true',
     },
-    {
+    event: {
       ref: `refs/heads/${ctx.branch}`,
       after: ctx.sha,
       head_commit: { id: ctx.sha },
       repository: { full_name: E2E_REPOSITORY, name, owner: { login: owner } },
     },
-  )
-  // Only PATH and HOME come from this process: jest's NODE_OPTIONS and
-  // anything else of the developer's must not reach the bundle.
-  const env: Record<string, string> = { ...files.env }
-  for (const key of ['PATH', 'HOME']) {
-    const value = process.env[key]
-    if (value !== undefined) env[key] = value
-  }
-  try {
-    const ended = await spawnBundle(env, ctx)
-    return {
-      ...ended,
-      outputs: readOutputs(files.outputFile),
-      outputText: readFileSync(files.outputFile, 'utf8'),
-      summary: readFileSync(files.summaryFile, 'utf8'),
-    }
-  } finally {
-    rmSync(files.dir, { recursive: true, force: true })
-  }
-}
-
-// Async, so the stand-in in this same process keeps answering meanwhile.
-function spawnBundle(
-  env: Record<string, string>,
-  ctx: StepContext,
-): Promise<Pick<BundleRun, 'exitCode' | 'signal' | 'stdout' | 'stderr'>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RELEASE_BUNDLE], {
-      cwd: ctx.workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: ctx.timeoutMs ?? 25_000,
-    })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-    child.once('error', reject)
-    child.once('close', (exitCode, signal) =>
-      resolve({
-        exitCode,
-        signal,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    )
+    cwd: ctx.workspace,
+    ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
   })
 }
 

@@ -2,41 +2,29 @@
 // process with the environment an Actions runner gives a step, the fake
 // docker and cosign first on PATH, in a temp git repository holding
 // Dockerfiles. Shared by test/e2e/build-images*.test.ts.
-import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { FakeTools } from '../../../test/support/fake-tools.js'
 import { createFakeTools } from '../../../test/support/fake-tools.js'
 import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
-import { readOutputs, runnerFiles } from '../../../test/support/runner-env.js'
+import {
+  bundlePath,
+  expectSuccess as expectStageSuccess,
+  requireBundle as requireStageBundle,
+  runBundle as runStageBundle,
+} from '../../../test/support/run-bundle.js'
+import type { BundleRun } from '../../../test/support/run-bundle.js'
+
+export type { BundleRun } from '../../../test/support/run-bundle.js'
 
 /** The bundle under test, resolved from the repository root. */
-export const BUILD_IMAGES_BUNDLE = fileURLToPath(
-  new URL('../../../dist/build-images/index.js', import.meta.url),
-)
+export const BUILD_IMAGES_BUNDLE = bundlePath('build-images')
 
 /** The registry password every run is given; it must never show. */
 export const REGISTRY_PASSWORD = 'ghp_registrySecret0987654321'
 
 /** Throws, naming the fix, when the bundle has not been built. */
 export function requireBundle(): void {
-  if (!existsSync(BUILD_IMAGES_BUNDLE)) {
-    throw new Error(
-      `${BUILD_IMAGES_BUNDLE} is missing: run \`npm run build\` before the end-to-end tests`,
-    )
-  }
-}
-
-/** What one bundle run left behind. */
-export interface BundleRun {
-  exitCode: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  /** The GITHUB_OUTPUT file as written. */
-  outputText: string
-  summary: string
+  requireStageBundle('build-images')
 }
 
 /** The event a step runs for. */
@@ -112,57 +100,22 @@ function stepVars(
   }
 }
 
-async function runBundle(
+function runBundle(
   inputs: Record<string, string>,
   trigger: Trigger,
   vars: Record<string, string>,
 ): Promise<BundleRun> {
-  const files = runnerFiles(inputs, vars, trigger.payload ?? {})
-  try {
-    const ended = await spawnBundle(files.env, vars.GITHUB_WORKSPACE ?? '.')
-    return {
-      ...ended,
-      outputs: readOutputs(files.outputFile),
-      outputText: readFileSync(files.outputFile, 'utf8'),
-      summary: readFileSync(files.summaryFile, 'utf8'),
-    }
-  } finally {
-    rmSync(files.dir, { recursive: true, force: true })
-  }
-}
-
-function spawnBundle(
-  env: Record<string, string>,
-  cwd: string,
-): Promise<Pick<BundleRun, 'exitCode' | 'stdout' | 'stderr'>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILD_IMAGES_BUNDLE], {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 25_000,
-    })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-    child.once('error', reject)
-    child.once('close', (exitCode) =>
-      resolve({
-        exitCode,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    )
+  return runStageBundle('build-images', {
+    inputs,
+    vars,
+    event: trigger.payload ?? {},
+    cwd: vars.GITHUB_WORKSPACE ?? '.',
   })
 }
 
 /** Throws with the run's log when the bundle did not exit 0. */
 export function expectSuccess(run: BundleRun): void {
-  if (run.exitCode === 0) return
-  throw new Error(
-    `the build-images bundle failed (exit ${String(run.exitCode)}):\n${run.stdout}\n${run.stderr}`,
-  )
+  expectStageSuccess('build-images', run)
 }
 
 /** The images output, parsed. */
