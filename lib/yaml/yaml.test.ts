@@ -9,43 +9,14 @@ import {
 } from './index.js'
 import type { YamlPath } from './index.js'
 import { seededRandom } from '../../test/support/random.js'
+import { C31, C33, D1, D2, D3, lines } from '../../test/support/cases-e.js'
 
 // Fixtures are the inputs of /work/shared/cases/CASES.md section E.
-const lines = (...l: string[]): string => `${l.join('\n')}\n`
 
-// C31, from argocd-image-updater#1489.
-const C31 = lines(
-  '# Header comment',
-  'global:',
-  '  environment: production',
-  'images:',
-  '  # Primary application image',
-  '  app: &app-image',
-  '    repository: myapp',
-  '    tag: v1.0.0  # Current version',
-  '    pullPolicy: IfNotPresent',
-  '  sidecar:',
-  '    <<: *app-image',
-  '    tag: v1.0.0',
-  'database:',
-  '  port: 5432',
-)
 const C31_AFTER = C31.replace(
   'tag: v1.0.0  # Current version',
   'tag: v2.0.0  # Current version',
 ).replace('    tag: v1.0.0\n', '    tag: v2.0.0\n')
-
-// C33, from yq#1248 and argocd-image-updater#1702.
-const C33 = lines(
-  'apiVersion: kustomize.config.k8s.io/v1beta1',
-  'resources:',
-  '  - deployment.yaml',
-  '',
-  '# images managed by CI',
-  'images:',
-  '  - name: ghcr.io/org/app',
-  '    newTag: 1.2.2   # bumped by bot',
-)
 
 // C36, from yaml-update-action#532 and yq#945.
 const C36 = lines(
@@ -82,11 +53,6 @@ const C38 = lines(
   '    metadata:',
   "      name: 'api-{{ .env }}'",
 )
-
-// C35's digests, written out to their full 64 digits.
-const D1 = `sha256:${'1'.repeat(64)}`
-const D2 = `sha256:${'2'.repeat(64)}`
-const D3 = `sha256:${'3'.repeat(64)}`
 
 describe('setScalar', () => {
   it('changes only the two tags of Helm values, keeping anchors (C31)', () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import type { EditPlan } from '../src/file-edits.js'
 import { EditFailure, planEdits } from '../src/file-edits.js'
 import { parseImages, parseTargets } from '../src/requests.js'
+import { C31, C33, D1, D2, D3, lines } from '../../../test/support/cases-e.js'
 
 // CASES.md section E through the stage's planning, as a user would ask for
 // it: the `images` and `targets` inputs as text, the file on disk. Inputs
@@ -28,42 +29,6 @@ function plan(text: string, images: string, targets?: string): EditPlan {
 function after(text: string, images: string, targets?: string): string {
   return plan(text, images, targets).edits[0]?.after ?? text
 }
-
-const lines = (...rows: string[]): string => `${rows.join('\n')}\n`
-
-// C31, from argocd-image-updater#1489.
-const C31 = lines(
-  '# Header comment',
-  'global:',
-  '  environment: production',
-  'images:',
-  '  # Primary application image',
-  '  app: &app-image',
-  '    repository: myapp',
-  '    tag: v1.0.0  # Current version',
-  '    pullPolicy: IfNotPresent',
-  '  sidecar:',
-  '    <<: *app-image',
-  '    tag: v1.0.0',
-  'database:',
-  '  port: 5432',
-)
-
-// C33, from yq#1248 and argocd-image-updater#1702.
-const C33 = lines(
-  'apiVersion: kustomize.config.k8s.io/v1beta1',
-  'resources:',
-  '  - deployment.yaml',
-  '',
-  '# images managed by CI',
-  'images:',
-  '  - name: ghcr.io/org/app',
-  '    newTag: 1.2.2   # bumped by bot',
-)
-
-const D1 = `sha256:${'1'.repeat(64)}`
-const D2 = `sha256:${'2'.repeat(64)}`
-const D3 = `sha256:${'3'.repeat(64)}`
 
 // C35, from kustomize#221, #4713, #3682 and #1357; nginx-exporter added.
 const C35 = (a: string, b: string, c: string, d: string, e: string) =>
