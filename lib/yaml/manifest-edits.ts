@@ -48,8 +48,65 @@ export function setImage(
   update: ImageUpdate,
   options: EditOptions = {},
 ): ImageEditResult {
-  const wanted = parseImageRef(update.repository)
-  if (wanted.tag !== undefined || wanted.digest !== undefined) {
+  const { counts, ...result } = setImages(text, [update], options)
+  return { ...result, count: counts[0] ?? 0 }
+}
+
+/** Several images' edits of one text; `counts` follows `updates`. */
+export interface ImagesEditResult extends EditResult {
+  readonly counts: readonly number[]
+}
+
+/**
+ * setImage for several images in one pass: the text is parsed and walked
+ * once, however many images are set.
+ */
+export function setImages(
+  text: string,
+  updates: readonly ImageUpdate[],
+  options: EditOptions = {},
+): ImagesEditResult {
+  const wanted = updates.map(checkedUpdate)
+  const edits: ScalarEdit[] = []
+  const inserts: KeyInsert[] = []
+  const counts = updates.map(() => 0)
+  const find = (ref: ImageRef | undefined): number =>
+    ref === undefined ? -1 : wanted.findIndex((w) => sameRepository(ref, w.ref))
+  for (const doc of parseDocuments(text)) {
+    visit(doc, {
+      Pair(_, pair, ancestors) {
+        const found = imageString(doc, pair, find, options)
+        const image = found === undefined ? undefined : wanted[found.index]
+        if (found === undefined || image === undefined) return
+        counts[found.index] = (counts[found.index] ?? 0) + 1
+        const value = formatImageRef(withVersion(found.ref, image.version))
+        const path = pathOf(ancestors, pair)
+        edits.push({ node: found.node, value, path })
+      },
+      Map(_, map, ancestors) {
+        const fields = imageFields(doc, map, inImagesList(ancestors))
+        if (fields === undefined) return
+        const index = find(tryParseImageRef(fields.name))
+        const image = wanted[index]
+        if (image === undefined) return
+        counts[index] = (counts[index] ?? 0) + 1
+        const at = pathOf(ancestors, map)
+        const planned = fieldEdits(text, map, fields, image.version, at)
+        edits.push(...planned.edits)
+        inserts.push(...planned.inserts)
+      },
+    })
+  }
+  return { ...applyEdits(text, edits, inserts), counts }
+}
+
+/** The wanted repository and version; bad ones throw before any edit. */
+function checkedUpdate(update: ImageUpdate): {
+  ref: ImageRef
+  version: ImageVersion
+} {
+  const ref = parseImageRef(update.repository)
+  if (ref.tag !== undefined || ref.digest !== undefined) {
     throw new YamlEditError(
       `image ${quote(update.repository)} must be a name without tag or digest`,
     )
@@ -58,34 +115,8 @@ export function setImage(
     ...(update.tag === undefined ? {} : { tag: update.tag }),
     ...(update.digest === undefined ? {} : { digest: update.digest }),
   }
-  withVersion(wanted, version) // checks the tag and digest before any edit
-  const edits: ScalarEdit[] = []
-  const inserts: KeyInsert[] = []
-  let count = 0
-  for (const doc of parseDocuments(text)) {
-    visit(doc, {
-      Pair(_, pair, ancestors) {
-        const found = imageString(doc, pair, wanted, options)
-        if (found === undefined) return
-        count++
-        const value = formatImageRef(withVersion(found.ref, version))
-        const path = pathOf(ancestors, pair)
-        edits.push({ node: found.node, value, path })
-      },
-      Map(_, map, ancestors) {
-        const fields = imageFields(doc, map, inImagesList(ancestors))
-        if (fields === undefined) return
-        const ref = tryParseImageRef(fields.name)
-        if (ref === undefined || !sameRepository(ref, wanted)) return
-        count++
-        const at = pathOf(ancestors, map)
-        const planned = fieldEdits(text, map, fields, version, at)
-        edits.push(...planned.edits)
-        inserts.push(...planned.inserts)
-      },
-    })
-  }
-  return { ...applyEdits(text, edits, inserts), count }
+  withVersion(ref, version) // checks the tag and digest
+  return { ref, version }
 }
 
 /** The path of a node from the ancestors `visit` hands its callbacks. */
@@ -105,9 +136,9 @@ function pathOf(ancestors: readonly unknown[], node: unknown): YamlPath {
 function imageString(
   doc: Document,
   pair: Pair,
-  wanted: ImageRef,
+  find: (ref: ImageRef | undefined) => number,
   options: EditOptions,
-): { node: Scalar; ref: ImageRef } | undefined {
+): { node: Scalar; ref: ImageRef; index: number } | undefined {
   const { key } = pair
   if (!isScalar(key) || key.value !== 'image') return undefined
   const value: unknown = pair.value
@@ -115,7 +146,8 @@ function imageString(
     const target: unknown = value.resolve(doc)
     if (!isScalar(target) || typeof target.value !== 'string') return undefined
     const ref = tryParseImageRef(target.value)
-    if (ref === undefined || !sameRepository(ref, wanted)) return undefined
+    const index = find(ref)
+    if (ref === undefined || index === -1) return undefined
     if (options.throughAliases !== true) {
       // The anchor is the only place to write, and it may be used elsewhere.
       throw new YamlEditError(
@@ -124,15 +156,16 @@ function imageString(
       )
     }
     // Editing the anchor changes every place that uses it, as was asked.
-    return { node: target, ref }
+    return { node: target, ref, index }
   }
   if (!isScalar(value) || typeof value.value !== 'string') return undefined
   if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') {
     return undefined
   }
   const ref = tryParseImageRef(value.value)
-  if (ref === undefined || !sameRepository(ref, wanted)) return undefined
-  return { node: value, ref }
+  const index = find(ref)
+  if (ref === undefined || index === -1) return undefined
+  return { node: value, ref, index }
 }
 
 /** The parts of an image spread over keys, as Helm and kustomize write it. */

@@ -7,7 +7,7 @@ import { quote } from '../../../lib/runner/index.js'
 import {
   YamlEditError,
   formatPath,
-  setImage,
+  setImages,
   setListElementField,
   setScalar,
 } from '../../../lib/yaml/index.js'
@@ -83,36 +83,37 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
   }
   const found = new Map(request.images.map((i) => [i.repository, 0]))
   const scanned = scanFiles(root, request.files)
-  // A file that does not mention the image's last path segment cannot name
-  // it, so most files of a large repository are never parsed.
+  // A file that does not mention an image's last path segment, as a whole
+  // segment, cannot name it: most files of a large tree are never parsed.
   const needles = request.images.map((image) => ({
     image,
-    needle: lastSegment(image.repository),
+    needle: segmentPattern(image.repository),
   }))
   for (const file of scanned) {
     const entry = read(file, false)
     if (entry === undefined) continue
-    const lower = entry.after.toLowerCase()
-    for (const { image, needle } of needles) {
-      if (!lower.includes(needle)) continue
-      try {
-        const result = setImage(entry.after, image, request.options)
-        found.set(
-          image.repository,
-          (found.get(image.repository) ?? 0) + result.count,
-        )
-        entry.after = result.text
-        record(file, result.changes)
-      } catch (error: unknown) {
-        if (!(error instanceof YamlEditError)) throw error
-        if (!error.message.startsWith('invalid YAML')) {
-          throw new EditFailure(`${file}: ${inputHint(error.message)}`)
-        }
-        // A Helm template, say: not YAML until rendered.
-        const reason = error.message.split('\n')[0] ?? error.message
-        skipped.push({ file, reason })
-        break
+    const text = entry.after
+    const images = needles
+      .filter(({ needle }) => needle.test(text))
+      .map(({ image }) => image)
+    if (images.length === 0) continue
+    try {
+      const result = setImages(text, images, request.options)
+      images.forEach((image, i) => {
+        const count =
+          (found.get(image.repository) ?? 0) + (result.counts[i] ?? 0)
+        found.set(image.repository, count)
+      })
+      entry.after = result.text
+      record(file, result.changes)
+    } catch (error: unknown) {
+      if (!(error instanceof YamlEditError)) throw error
+      if (!error.message.startsWith('invalid YAML')) {
+        throw new EditFailure(`${file}: ${inputHint(error.message)}`)
       }
+      // A Helm template, say: not YAML until rendered.
+      const reason = error.message.split('\n')[0] ?? error.message
+      skipped.push({ file, reason })
     }
   }
   for (const target of request.targets) {
@@ -183,7 +184,14 @@ function scanFiles(root: string, globs: readonly string[]): string[] {
   return [...files].sort()
 }
 
-function lastSegment(repository: string): string {
+/**
+ * The image's last path segment as a whole segment: after the start, a `/`,
+ * space, quote or flow punctuation, and before a tag, digest, quote, space,
+ * comment or the end. `web` finds `org/web:1` but not `web-12`.
+ */
+function segmentPattern(repository: string): RegExp {
   const path = parseImageRef(repository).repository
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  const segment = path.slice(path.lastIndexOf('/') + 1)
+  const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?:^|[\\s/'"[{,:])${escaped}(?=$|[\\s:@'",}\\]#])`, 'im')
 }

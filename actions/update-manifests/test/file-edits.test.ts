@@ -154,8 +154,10 @@ describe('planEdits on examples/platform', () => {
         ['charts/**'],
       ),
     )
+    // Templates that name `mcp-server` as a path segment are read and
+    // skipped; the others never name the image and are not even parsed.
     expect(plan.skipped.map((s) => s.file)).toContain(
-      'charts/mcp-server/templates/deployment.yaml',
+      'charts/mcp-server/templates/_helpers.tpl',
     )
     for (const skip of plan.skipped) {
       expect(skip.file).toMatch(/^charts\/mcp-server\/templates\//)
