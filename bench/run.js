@@ -1,7 +1,8 @@
-// Runs every benchmark, one command at a time: bundle startup, then the
-// release dry run against semantic-release and git log. Prints the results
-// as Markdown and writes them to bench/results.md. Takes about 6 minutes;
-// semantic-release on 100 000 commits is most of it.
+// Runs every benchmark, one command at a time: bundle startup, the release
+// dry run against semantic-release and git log, and update-manifests across
+// a GitOps tree against reading and writing the files and against yq.
+// Prints the results as Markdown and writes them to bench/results.md. Takes
+// about 20 minutes; yq and semantic-release are most of it.
 //
 // Run:  npm run bench        (node bench/run.js)
 // Env:  BENCH_NODE=<node 24 binary>  BENCH_DIST=<bundle folder, e.g. a fresh
@@ -13,11 +14,16 @@ import * as path from 'node:path'
 import * as prettier from 'prettier'
 import { benchRelease, releaseTable } from './release.js'
 import { benchStartup, startupTable } from './startup.js'
+import {
+  benchUpdateManifests,
+  updateManifestsTable,
+} from './update-manifests.js'
 import { ROOT, bundleRoot } from './support/tools.js'
 
 const started = new Date()
 const startup = benchStartup()
 const release = benchRelease()
+const manifests = benchUpdateManifests()
 const { tools } = release
 const dist = path.relative(ROOT, bundleRoot()) || '.'
 
@@ -30,7 +36,8 @@ Written by \`npm run bench\` (bench/run.js); do not edit by hand.
 - machine: ${cpu}, shared with other work (load average
   ${os.loadavg()[0].toFixed(1)} at the end), so read the ranges too
 - Node ${tools.nodeVersion}, git ${tools.gitVersion}, semantic-release
-  ${tools.semanticReleaseVersion}, bundles from \`${dist}/\`
+  ${tools.semanticReleaseVersion}, ${manifests.tools.yq.version ?? 'no yq'} (${manifests.tools.yq.jq ?? 'no jq'}),
+  bundles from \`${dist}/\`
 - each cell: the median wall time, the fastest and slowest run in brackets;
   the commands took turns, round by round, after one untimed warm-up round
 
@@ -59,6 +66,22 @@ What each one does with the commits: ours parses every commit, renders the
 notes of all of them and writes them to \`GITHUB_OUTPUT\` and the step summary;
 semantic-release parses every commit, stops analysing at the first one that
 calls for a major release (it reads oldest first), then renders notes of all.
+
+## Setting images across a GitOps tree
+
+2 000 seeded YAML files (Deployments and StatefulSets with init containers,
+CronJobs, kustomizations, Helm values, multi-document files with comments);
+five images set to \`2.0.0\`; the files are reset between runs. Floor and ours
+take turns for 5 rounds after a warm-up, then yq runs 3 times:
+
+\`\`\`sh
+node bench/support/rewrite-files.js <tree>          # floor: read and write every file
+INPUT_IMAGES=<5 refs> INPUT_FILES='**/*.yaml' INPUT_MODE=write \\
+  INPUT_WORKING-DIRECTORY=<tree> node ${dist}/update-manifests/index.js
+yq -y -i '<one jq filter doing the file’s edits>' <file>   # once per file naming an image
+\`\`\`
+
+${updateManifestsTable(manifests)}
 
 ## Startup with nothing to do
 

@@ -49,7 +49,7 @@ const FREE_FORM = [
 ]
 
 /** A small seeded generator (mulberry32), so repositories are repeatable. */
-function seededRandom(seed) {
+export function seededRandom(seed) {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
