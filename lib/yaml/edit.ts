@@ -212,14 +212,17 @@ export function applyEdits(
   inserts: readonly KeyInsert[] = [],
 ): EditResult {
   const splices = new Map<number, Splice>()
+  // An added line ends as the file's lines do.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
   for (const insert of inserts) {
     const lineEnd = text.indexOf('\n', insert.at)
-    const at = lineEnd === -1 ? text.length : lineEnd
+    let at = lineEnd === -1 ? text.length : lineEnd
+    if (text[at - 1] === '\r') at--
     const value = scalarSource(insert.value)
     checkScalar(value, insert.value)
     const line = `${insert.indent}${insert.key}: ${value}`
     const before = splices.get(at)
-    const source = `${before?.source ?? ''}\n${line}${lineEnd === -1 ? '\n' : ''}`
+    const source = `${before?.source ?? ''}${eol}${line}${lineEnd === -1 ? eol : ''}`
     const change = {
       path: insert.path ?? [insert.key],
       old: null,
@@ -268,7 +271,7 @@ export function applyEdits(
   const changes: ValueChange[] = []
   let shift = 0 // lines that splices before this one added
   for (const [start, splice] of ordered.reverse()) {
-    const added = splice.end === start && splice.source.startsWith('\n')
+    const added = splice.end === start && /^\r?\n/.test(splice.source)
     const line = lineOf(text, start) + shift + (added ? 1 : 0)
     for (const change of splice.changes) {
       if (change.old === change.new) continue

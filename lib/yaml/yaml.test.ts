@@ -348,6 +348,19 @@ describe('setImage', () => {
     expect(result.text).toBe(text.replace('app\n', 'app\n    newTag: "1.0"\n'))
   })
 
+  it('ends an added line with CRLF in a CRLF file', () => {
+    const text = C33.replaceAll('\n', '\r\n')
+    const result = setImage(text, {
+      repository: 'ghcr.io/org/app',
+      tag: '1.2.3',
+      digest: D3,
+    })
+    expect(result.text).toBe(
+      text.replace('1.2.2', '1.2.3') + `    digest: ${D3}\r\n`,
+    )
+    expect(result.changes.map((c) => c.line)).toEqual([8, 9])
+  })
+
   it('refuses to add a key to a flow mapping', () => {
     const text = 'image: {repository: ghcr.io/org/app, tag: "1"}\n'
     expect(() =>

@@ -45,6 +45,8 @@ export interface EditRequest {
   readonly images: readonly ImageRequest[]
   readonly targets: readonly Target[]
   readonly options: EditOptions
+  /** When set, only these files (git's tracked files) are edited. */
+  readonly tracked?: ReadonlySet<string>
 }
 
 /** An edit the user asked for that cannot be made; names file and reason. */
@@ -90,6 +92,10 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
     needle: segmentPattern(image.repository),
   }))
   for (const file of scanned) {
+    if (request.tracked !== undefined && !request.tracked.has(file)) {
+      skipped.push({ file, reason: 'not tracked by git, so never committed' })
+      continue
+    }
     const entry = read(file, false)
     if (entry === undefined) continue
     const text = entry.after
@@ -122,6 +128,9 @@ export function planEdits(root: string, request: EditRequest): EditPlan {
       throw new EditFailure(`target file ${quote(target.file)} matches no file`)
     }
     for (const file of files) {
+      if (request.tracked !== undefined && !request.tracked.has(file)) {
+        throw new EditFailure(`target file ${file} is not tracked by git`)
+      }
       const entry = read(file, true)
       if (entry === undefined) continue
       const value = resolveValue(target.value, request.images)
@@ -176,12 +185,16 @@ function inputHint(message: string): string {
   )
 }
 
+/** The files the globs match, less those a `!glob` line excludes. */
 function scanFiles(root: string, globs: readonly string[]): string[] {
   const files = new Set<string>()
+  const excluded = new Set<string>()
   for (const glob of globs) {
-    for (const file of expandGlob(glob, root)) files.add(file)
+    const exclude = glob.startsWith('!')
+    const matched = expandGlob(exclude ? glob.slice(1) : glob, root)
+    for (const file of matched) (exclude ? excluded : files).add(file)
   }
-  return [...files].sort()
+  return [...files].filter((file) => !excluded.has(file)).sort()
 }
 
 /**

@@ -1,11 +1,10 @@
 // Commits the planned edits and pushes them, never by force. The edit is
 // planned again on the remote's tip for every attempt, so a push that lost
 // a race (CASES C72 a) re-applies the change on what the other pusher wrote.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Git } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
 import type { EditPlan } from './file-edits.js'
+import { writeTreeFiles } from './tree-files.js'
 
 /** Where to commit and how hard to try. */
 export interface PushTarget {
@@ -43,7 +42,7 @@ export class PushFailure extends Error {
 export async function commitAndPush(
   git: Git,
   target: PushTarget,
-  plan: () => EditPlan,
+  plan: () => Promise<EditPlan>,
   message: (plan: EditPlan) => string,
   logger: Logger,
   options: { readonly planOnly?: boolean } = {},
@@ -52,17 +51,21 @@ export async function commitAndPush(
   const mine = new Set<string>()
   for (let attempt = 1; ; attempt++) {
     const { sha: baseSha, created } = await checkoutTip(git, target, mine)
-    const edits = plan()
+    const edits = await plan()
     if (edits.edits.length === 0 || options.planOnly === true) {
       return { plan: edits, baseSha, attempts: attempt, created: false }
     }
-    for (const edit of edits.edits) {
-      writeFileSync(join(git.cwd, edit.path), edit.after)
+    writeTreeFiles(git.cwd, edits.edits)
+    try {
+      await git.run(['add', '--', ...edits.edits.map((e) => e.path)])
+      await git.run(['commit', '--no-verify', '-q', '-F', '-'], {
+        input: message(edits),
+      })
+    } catch (error: unknown) {
+      // Leave the clone as it was, so a re-run starts clean.
+      await git.run(['reset', '-q', '--hard', baseSha])
+      throw error
     }
-    await git.run(['add', '--', ...edits.edits.map((e) => e.path)])
-    await git.run(['commit', '--no-verify', '-q', '-F', '-'], {
-      input: message(edits),
-    })
     const commitSha = await git.text(['rev-parse', 'HEAD'])
     mine.add(commitSha)
     const pushed = await git.run(
@@ -99,6 +102,12 @@ export async function commitAndPush(
         `re-applying the edit (attempt ${attempt + 1} of ${target.retries + 1})`,
     )
   }
+}
+
+/** The files git tracks below the clone's folder, as planEdits names them. */
+export async function trackedFiles(git: Git): Promise<Set<string>> {
+  const listed = await git.text(['ls-files', '-z'])
+  return new Set(listed.split('\0').filter((file) => file !== ''))
 }
 
 /** Refuses to run over uncommitted changes, which a reset would lose. */

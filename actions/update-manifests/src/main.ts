@@ -28,6 +28,25 @@ export async function run(): Promise<void> {
         : {}),
       ...(env['GITHUB_API_URL'] ? { apiUrl: env['GITHUB_API_URL'] } : {}),
     })
+    if (settings.nothingToDo) {
+      core.notice(
+        'images is an empty list (build-images built nothing); nothing to update',
+      )
+      setOutputs(outputsOf(emptyResult(settings)), coreLogger)
+      writeSummary(
+        '## update-manifests\n\nNothing to update: `images` is an empty list.\n',
+      )
+      return
+    }
+    if (
+      settings.dryRun &&
+      settings.mode === 'pull-request' &&
+      settings.token === undefined
+    ) {
+      coreLogger.warning(
+        'dry run of pull-request mode without a token: the real run needs one (pull-requests: write)',
+      )
+    }
     let git = new Git(
       settings.workingDirectory,
       {},

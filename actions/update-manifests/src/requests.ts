@@ -65,8 +65,10 @@ export function parseImages(text: string, tag?: string): ImageRequest[] {
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'))
         .map((line) => fromReference(line, tag))
-  if (requests.length === 0)
+  // An empty JSON list is build-images' word for "built nothing".
+  if (requests.length === 0 && !trimmed.startsWith('[')) {
     throw new ConfigError('images', text, IMAGES_EXAMPLE)
+  }
   const seen = new Set<string>()
   for (const request of requests) {
     const name = canonicalRepository(parseImageRef(request.repository))
@@ -322,6 +324,11 @@ function targetValue(
   if (literal !== undefined) {
     if (typeof literal !== 'string' && typeof literal !== 'number') {
       throw bad('`value` as a string')
+    }
+    if (String(literal).trim() === '') {
+      // What `${{ needs.build.outputs.version }}` gives when nothing was
+      // released: writing it would deploy `image:` with no tag.
+      throw bad('a `value` that is not empty')
     }
     return { literal: String(literal) }
   }

@@ -17,6 +17,8 @@ import type { Mode } from './update.js'
 
 /** Every input of update-manifests, read once and checked. */
 export interface UpdateSettings {
+  /** `images` was an empty list (build-images built nothing). */
+  readonly nothingToDo: boolean
   readonly workingDirectory: string
   readonly images: readonly ImageRequest[]
   readonly files: readonly string[]
@@ -53,8 +55,13 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
   const tag = optionalInput('tag')
   const imagesText = multilineInput('images')
   const images = imagesText === undefined ? [] : parseImages(imagesText, tag)
-  const targets = parseTargets(multilineInput('targets'), images)
-  if (images.length === 0 && targets.length === 0) {
+  // build-images' `images` is `[]` when a release event built nothing:
+  // then there is nothing to set, and the job is not a failure.
+  const nothingToDo = imagesText !== undefined && images.length === 0
+  const targets = nothingToDo
+    ? []
+    : parseTargets(multilineInput('targets'), images)
+  if (images.length === 0 && targets.length === 0 && !nothingToDo) {
     throw new ConfigError(
       'images',
       '',
@@ -66,7 +73,18 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
     ['push', 'pull-request', 'write'],
     'push',
   )
-  const files = lineListInput('files').map((glob) => insidePath('files', glob))
+  const files = lineListInput('files').map((glob) =>
+    glob.startsWith('!')
+      ? `!${insidePath('files', glob.slice(1))}`
+      : insidePath('files', glob),
+  )
+  if (files.length > 0 && files.every((glob) => glob.startsWith('!'))) {
+    throw new ConfigError(
+      'files',
+      files.join('\n'),
+      'at least one glob that includes files; `!glob` lines only exclude',
+    )
+  }
   if (files.length === 0 && images.length > 0) {
     // No default: in a repository with staging and production, "every YAML
     // file" would move both. The files say which environment this is.
@@ -91,8 +109,9 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
       'a token with pull-requests: write in pull-request mode',
     )
   }
-  const branch = optionalInput('branch')
-  const pullBranch = optionalInput('pr-branch')
+  // `${{ github.ref }}` gives refs/heads/main; the branch is main.
+  const branch = branchName(optionalInput('branch'))
+  const pullBranch = branchName(optionalInput('pr-branch'))
   for (const [name, value] of [
     ['branch', branch],
     ['pr-branch', pullBranch],
@@ -102,6 +121,7 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
     }
   }
   return {
+    nothingToDo,
     workingDirectory,
     images,
     targets,
@@ -125,6 +145,10 @@ export function readSettings(ctx: RunnerContext): UpdateSettings {
     ...optional('repository', repository),
     apiUrl: ctx.apiUrl ?? 'https://api.github.com',
   }
+}
+
+function branchName(value: string | undefined): string | undefined {
+  return value?.replace(/^refs\/heads\//, '')
 }
 
 function optional<K extends string>(

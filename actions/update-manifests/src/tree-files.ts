@@ -1,7 +1,14 @@
 // Reading the files of the GitOps tree safely: only regular files inside
 // the tree, only UTF-8 text, so that writing a file back can neither reach
 // outside the repository nor damage bytes the edit never meant to touch.
-import { lstatSync, readFileSync, realpathSync } from 'node:fs'
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs'
 import { join, sep } from 'node:path'
 
 /** A file's text, or why it is left alone. */
@@ -24,11 +31,49 @@ export function readTreeFile(root: string, file: string): TreeFile {
   if (!real.startsWith(top + sep)) {
     return { skip: 'reached through a linked folder outside the repository' }
   }
-  const bytes = readFileSync(path)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    return { skip: `cannot be read (${code})` }
+  }
   try {
     return { text: utf8.decode(bytes) }
   } catch {
     // Decoding would replace the bad bytes, and writing back would lose them.
     return { skip: 'not UTF-8 text' }
   }
+}
+
+/**
+ * Writes every edited file, after checking that each one can be written:
+ * a file owned by another user (left by a container step, say) stops the
+ * run before any file changes, instead of half-way through.
+ */
+export function writeTreeFiles(
+  root: string,
+  edits: readonly { readonly path: string; readonly after: string }[],
+): void {
+  const locked = edits.filter((edit) => {
+    try {
+      accessSync(join(root, edit.path), constants.W_OK)
+      return false
+    } catch {
+      return true
+    }
+  })
+  if (locked.length > 0) {
+    throw new TreeWriteError(
+      `cannot write ${locked.map((e) => e.path).join(', ')} (permission ` +
+        'denied); nothing was written. Check who owns the files: a ' +
+        'container step may have left them owned by root',
+    )
+  }
+  for (const edit of edits) writeFileSync(join(root, edit.path), edit.after)
+}
+
+/** Files that cannot be written; nothing was. */
+export class TreeWriteError extends Error {
+  override readonly name = 'TreeWriteError'
 }

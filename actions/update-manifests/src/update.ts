@@ -1,17 +1,18 @@
 // The stage's core: plan the edits, then write them, push them, or open a
 // pull request with them, as the mode says. It takes everything it talks to
 // as arguments and reads no environment of its own.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Git } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
+import { errorMessage } from '../../../lib/runner/index.js'
+import { httpStatus } from '../../../lib/github/index.js'
 import type { EditPlan, EditRequest } from './file-edits.js'
 import { EditFailure, planEdits } from './file-edits.js'
 import type { PushOutcome } from './gitops.js'
-import { commitAndPush, PushFailure } from './gitops.js'
+import { commitAndPush, PushFailure, trackedFiles } from './gitops.js'
 import { commitMessage, pullBody } from './messages.js'
 import type { PullRequestSpec } from './pull-request.js'
 import { openOrUpdatePull } from './pull-request.js'
+import { writeTreeFiles } from './tree-files.js'
 
 /** How a run delivers its edits. */
 export type Mode = 'push' | 'pull-request' | 'write'
@@ -54,8 +55,16 @@ export async function runUpdate(
   options: UpdateOptions,
   logger: Logger,
 ): Promise<UpdateResult> {
-  const plan = (): EditPlan =>
-    checked(planEdits(options.root, options.request), options, logger)
+  // Pushes and pull requests commit, so they edit only what git tracks: a
+  // file an earlier step left behind is never added to the repository.
+  const plan = async (): Promise<EditPlan> => {
+    const tracked = await trackedFiles(git)
+    return checked(
+      planEdits(options.root, { ...options.request, tracked }),
+      options,
+      logger,
+    )
+  }
   const message = (made: EditPlan): string =>
     commitMessage(
       options.subject,
@@ -63,12 +72,14 @@ export async function runUpdate(
     )
   const base = { mode: options.mode, dryRun: options.dryRun }
   if (options.dryRun || options.mode === 'write') {
-    const made = plan()
-    if (!options.dryRun) {
-      for (const edit of made.edits) {
-        writeFileSync(join(options.root, edit.path), edit.after)
-      }
-    }
+    // No commit follows, and the folder need not be a git clone: every
+    // file the globs match is read.
+    const made = checked(
+      planEdits(options.root, options.request),
+      options,
+      logger,
+    )
+    if (!options.dryRun) writeTreeFiles(options.root, made.edits)
     return {
       ...base,
       plan: made,
@@ -130,13 +141,19 @@ async function returnHead<T>(git: Git, work: () => Promise<T>): Promise<T> {
 async function openPull(
   git: Git,
   options: UpdateOptions,
-  plan: () => EditPlan,
+  plan: () => Promise<EditPlan>,
   message: (made: EditPlan) => string,
   logger: Logger,
 ): Promise<UpdateResult> {
   const base = { mode: options.mode, dryRun: false }
   if (options.pull === undefined) {
     throw new PushFailure('pull-request mode needs a token and the repository')
+  }
+  if (options.pullBranch === options.branch) {
+    // Pushing the pull request's branch would push to the base itself.
+    throw new PushFailure(
+      `the pull request's branch (pr-branch) is the base branch ${options.branch}; name another branch`,
+    )
   }
   // The desired state may be on the base already: a merged pull request
   // whose branch was deleted. Then nothing is recreated (CASES C72 c).
@@ -171,13 +188,28 @@ async function openPull(
   // The branch may hold the change already (a re-run); the pull request is
   // still looked up, and opened if it was closed without merging.
   const shown = outcome.plan.edits.length > 0 ? outcome.plan : onBase.plan
-  const pull = await openOrUpdatePull({
-    ...options.pull,
-    base: options.branch,
-    head: options.pullBranch,
-    title: options.subject,
-    body: pullBody(shown.edits.flatMap((e) => e.changes)),
-  })
+  let pull
+  try {
+    pull = await openOrUpdatePull({
+      ...options.pull,
+      base: options.branch,
+      head: options.pullBranch,
+      title: options.subject,
+      body: pullBody(shown.edits.flatMap((e) => e.changes)),
+    })
+  } catch (error: unknown) {
+    const hint =
+      httpStatus(error) === 403
+        ? ' The token needs pull-requests: write, and the repository must ' +
+          'allow GitHub Actions to create pull requests (Settings → Actions ' +
+          '→ General).'
+        : ''
+    throw new PushFailure(
+      `pushed branch ${options.pullBranch}, but the pull request could not ` +
+        `be opened: ${errorMessage(error)}.${hint} A re-run opens it from ` +
+        'the pushed branch.',
+    )
+  }
   logger.info(
     `${pull.created ? 'opened' : 'updated'} pull request #${pull.number}: ${pull.url}`,
   )

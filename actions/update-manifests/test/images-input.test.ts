@@ -180,7 +180,6 @@ describe('parseImages', () => {
       /the JSON does not parse/,
     ],
     ['JSON that is no list', '[1][', undefined, /the JSON does not parse/],
-    ['an empty JSON list', '[]', undefined, /one reference a line/],
     [
       'a JSON entry without a name',
       '[{"tags": ["a:1"]}]',
@@ -214,6 +213,11 @@ describe('parseImages, names and the tag input', () => {
     expect(parseImages('GHCR.io/Example-Org/API:V1.0-RC')).toEqual([
       { repository: 'ghcr.io/example-org/api', tag: 'V1.0-RC' },
     ])
+  })
+
+  it('reads an empty JSON list (build-images built nothing) as no images', () => {
+    expect(parseImages('[]')).toEqual([])
+    expect(parseImages(' [ ] ')).toEqual([])
   })
 
   it('blames the tag input for a bad tag, not images', () => {

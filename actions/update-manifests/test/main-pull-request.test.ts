@@ -112,6 +112,10 @@ describe('the update-manifests stage in pull-request mode', () => {
     const run = await stage(repo, api, PRODUCTION)
     expect(run.failed).toBe(true)
     expect(run.log).toContain('Resource not accessible by integration')
+    expect(run.log).toMatch(
+      /pushed branch update-manifests\/\S+, but the pull request could not be opened/,
+    )
+    expect(run.log).toMatch(/pull-requests: write/)
     expect(run.summary).toContain('**Failed:**')
     expect(leaked(run)).toEqual([])
   })
