@@ -65,7 +65,8 @@ export function createFakeTools(
       ),
     loggedIn: () => {
       const file = `${log}.auths`
-      if (!fs.existsSync(file)) return []
+      const before = faults.FAKE_DOCKER_AUTHS
+      if (!fs.existsSync(file)) return before ? before.split(',') : []
       return JSON.parse(fs.readFileSync(file, 'utf8')) as string[]
     },
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),

@@ -9,6 +9,7 @@ import { indexPlatforms } from './index-platforms.js'
 import { withPushRetries } from './push-retry.js'
 import type { RetryOutcome } from './push-retry.js'
 import { errorLines } from './push-retry.js'
+import { sameRegistry } from './registry-login.js'
 import type { CommandResult } from '../../../lib/command/index.js'
 import { CommandError, formatCommand } from '../../../lib/command/index.js'
 import { errorMessage } from '../../../lib/runner/index.js'
@@ -83,16 +84,21 @@ async function runBuild(
     logger,
     image: plan.spec.name,
   })
-  if (outcome.failure !== undefined) throw buildError(plan, outcome)
+  if (outcome.failure !== undefined) {
+    throw buildError(plan, outcome, settings.login?.registry)
+  }
 }
 
-function buildError(plan: ImagePlan, outcome: RetryOutcome): Error {
+function buildError(
+  plan: ImagePlan,
+  outcome: RetryOutcome,
+  loginRegistry: string | undefined,
+): Error {
   const said = errorLines(outcome.result.stderr).join('\n')
   const name = plan.spec.name
   if (outcome.failure === 'denied') {
     return new Error(
-      `the registry refused the push of ${name}: ${said}\n` +
-        `A push to ghcr.io with GITHUB_TOKEN needs \`permissions: packages: write\` in the job (and, for an existing package, write access for this repository in the package's settings); another registry needs registry-username and registry-password.`,
+      `the registry refused the push of ${name}: ${said}\n${deniedHint(plan.registry, loginRegistry)}`,
     )
   }
   if (outcome.failure === 'transient') {
@@ -102,6 +108,20 @@ function buildError(plan: ImagePlan, outcome: RetryOutcome): Error {
     )
   }
   return new CommandError('docker', plan.buildx, outcome.result)
+}
+
+/** What a refused push needs, by where the image goes and who logged in. */
+function deniedHint(
+  registry: string,
+  loginRegistry: string | undefined,
+): string {
+  if (loginRegistry !== undefined && !sameRegistry(registry, loginRegistry)) {
+    return `registry-password logs in to ${loginRegistry} only; log in to ${registry} before this step, with docker/login-action.`
+  }
+  if (sameRegistry(registry, 'ghcr.io')) {
+    return "A push to ghcr.io with GITHUB_TOKEN needs `permissions: packages: write` in the job (and, for an existing package, write access for this repository in the package's settings)."
+  }
+  return `A push to ${registry} needs its credentials: registry-username and registry-password (with \`registry: ${registry}\` when another image comes first), or docker/login-action before this step.`
 }
 
 /** The digest buildx wrote to its metadata file, when it wrote one. */

@@ -14,7 +14,7 @@ import { planImages } from './image-plan.js'
 import { stableVersion } from './image-tags.js'
 import { releaseHistory } from './release-history.js'
 import type { ReleaseHistory } from './release-history.js'
-import { distinctRegistries, loginAll, logoutAll } from './registry-login.js'
+import { imagesOutside, logIn, logOut } from './registry-login.js'
 import type { BuildSettings } from './settings.js'
 import { ContextError } from '../../../lib/runner/index.js'
 
@@ -84,9 +84,16 @@ export async function buildImages(
   for (const plan of plans) {
     logger.info(`${plan.spec.name}: ${plan.tags.tagNames.join(', ')}`)
   }
-  const registries = distinctRegistries(plans)
+  const login = settings.push ? settings.login : undefined
+  if (login !== undefined) {
+    for (const name of imagesOutside(plans, login.registry)) {
+      logger.info(
+        `${name}: pushed with the login docker already holds for its registry; registry-password is for ${login.registry} only`,
+      )
+    }
+  }
   if (settings.dryRun) {
-    result.commands = dryRunCommands(plans, registries, settings)
+    result.commands = dryRunCommands(plans, settings)
     await logger.group('Commands a run would run (dry run)', () => {
       for (const command of result.commands) logger.info(command)
       return Promise.resolve()
@@ -101,13 +108,13 @@ export async function buildImages(
     }))
     return
   }
-  const login = settings.push ? settings.login : undefined
-  const loggedIn: string[] = []
+  let loggedIn = false
   try {
     if (login !== undefined) {
-      await logger.group('Log in to the registries', () =>
-        loginAll(registries, login, deps, loggedIn),
+      await logger.group(`Log in to ${login.registry}`, () =>
+        logIn(login, deps),
       )
+      loggedIn = true
     }
     for (const plan of plans) {
       const verb = settings.push ? 'Build and push' : 'Build'
@@ -118,9 +125,9 @@ export async function buildImages(
   } finally {
     // cosign pushes its signatures with these credentials, so the logout
     // comes after the last signature, and after a failure too.
-    if (loggedIn.length > 0) {
-      await logger.group('Log out of the registries', () =>
-        logoutAll(loggedIn, deps),
+    if (login !== undefined && loggedIn) {
+      await logger.group(`Log out of ${login.registry}`, () =>
+        logOut(login.registry, deps),
       )
     }
   }

@@ -1,9 +1,17 @@
 // The `docker buildx build` command line of one image.
+import { createHash } from 'node:crypto'
 import type { AnnotationLevel } from './oci-labels.js'
 import { annotationArgs } from './oci-labels.js'
 import type { ImageSpec } from './image-specs.js'
 import { sanitiseTag } from './image-tags.js'
-import { parseImageRef } from '../../../lib/image-ref/index.js'
+import {
+  canonicalRepository,
+  parseImageRef,
+} from '../../../lib/image-ref/index.js'
+
+// 8 hex digits, 32 bits: of 1 000 images, two share one with odds of 1 in
+// some 9 000.
+const SCOPE_HASH_LENGTH = 8
 
 /** Everything one build's command line is made from. */
 export interface BuildxInput {
@@ -61,18 +69,26 @@ export function buildxArgs(input: BuildxInput): string[] {
 }
 
 /**
- * The GitHub Actions cache scope of an image: its path, so that two images
- * of a matrix never overwrite each other's cache (CASES.md C30), and the
- * platform too when a build makes one platform, as split per-platform
- * builds of one image do.
+ * The GitHub Actions cache scope of an image, so that two images never
+ * overwrite each other's cache (CASES.md C30): its registry and path, and
+ * the platform when a build makes one platform, as split per-platform
+ * builds of one image do. Writing `/` as `-` makes `ghcr.io/org/a-b` and
+ * `ghcr.io/org-a/b` read alike, so a short hash of the image and platform
+ * ends the scope; `nginx` and `docker.io/library/nginx` share one.
  */
 export function cacheScope(
   image: string,
   platforms: readonly string[],
 ): string {
-  const path = sanitiseTag(parseImageRef(image).repository)
+  const repository = canonicalRepository(parseImageRef(image))
   const [only] = platforms
-  return platforms.length === 1 && only !== undefined
-    ? `${path}-${sanitiseTag(only)}`
-    : path
+  const platform = platforms.length === 1 ? only : undefined
+  const hash = createHash('sha256')
+    .update(`${repository}\n${platform ?? 'all platforms'}`)
+    .digest('hex')
+    .slice(0, SCOPE_HASH_LENGTH)
+  const readable = sanitiseTag(
+    platform === undefined ? repository : `${repository}-${platform}`,
+  )
+  return `${readable}-${hash}`
 }

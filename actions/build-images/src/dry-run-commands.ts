@@ -11,17 +11,12 @@ export const DIGEST_PLACEHOLDER = '<digest>'
 /** Every command a real run would run, one a line, no secret among them. */
 export function dryRunCommands(
   plans: readonly ImagePlan[],
-  registries: readonly string[],
   settings: BuildSettings,
 ): string[] {
   const login = settings.push ? settings.login : undefined
   const commands: string[] = []
   if (login !== undefined) {
-    for (const registry of registries) {
-      commands.push(
-        formatCommand('docker', loginArgs(registry, login.username)),
-      )
-    }
+    commands.push(formatCommand('docker', loginArgs(login)))
   }
   for (const plan of plans) {
     commands.push(formatCommand('docker', plan.buildx))
@@ -41,9 +36,7 @@ export function dryRunCommands(
     }
   }
   if (login !== undefined) {
-    for (const registry of registries) {
-      commands.push(formatCommand('docker', logoutArgs(registry)))
-    }
+    commands.push(formatCommand('docker', logoutArgs(login.registry)))
   }
   return commands
 }

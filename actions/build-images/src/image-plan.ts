@@ -7,7 +7,7 @@ import type { ImageTags } from './image-tags.js'
 import { imageTags } from './image-tags.js'
 import { annotationLevel, ociLabels } from './oci-labels.js'
 import { buildxArgs, cacheScope } from './buildx-args.js'
-import { parseImageRef } from '../../../lib/image-ref/index.js'
+import { registryOf } from './registry-login.js'
 
 /** One image's build, decided. */
 export interface ImagePlan {
@@ -17,7 +17,7 @@ export interface ImagePlan {
   /** The arguments after `docker`. */
   readonly buildx: readonly string[]
   readonly metadataFile: string
-  /** The registry host to log in to. */
+  /** The registry host the image goes to, lower-case. */
   readonly registry: string
 }
 
@@ -103,6 +103,6 @@ function planImage(
     labels,
     buildx,
     metadataFile,
-    registry: parseImageRef(spec.name).registry ?? 'docker.io',
+    registry: registryOf(spec.name),
   }
 }

@@ -1,11 +1,13 @@
 // The images a run builds: one from the `image`, `context` and `dockerfile`
 // inputs (a matrix job), or several from the `images` YAML list.
-import { parse } from 'yaml'
+import { parseDocument } from 'yaml'
 import {
   ImageRefError,
+  canonicalRepository,
   normaliseImageName,
+  parseImageRef,
 } from '../../../lib/image-ref/index.js'
-import { buildArgLines } from './key-values.js'
+import { buildArgLines, buildArgMap } from './key-values.js'
 import { checkedSpec, dockerfileIn } from './image-paths.js'
 import { ConfigError, errorMessage } from '../../../lib/runner/index.js'
 
@@ -84,30 +86,50 @@ export function imageListSpecs(
   text: string,
   defaults: ImageDefaults,
 ): ImageSpec[] {
-  let list: unknown
-  try {
-    list = parse(text)
-  } catch (error: unknown) {
-    throw new ConfigError(
-      'images',
-      text,
-      `${LIST_SHAPE} (${errorMessage(error)})`,
-    )
-  }
+  const list = parseAsText(text)
   if (!Array.isArray(list) || list.length === 0) {
     throw new ConfigError('images', text, LIST_SHAPE)
   }
   const specs = list.map((entry: unknown, index) =>
     entrySpec(entry, index + 1, defaults),
   )
+  // `nginx` and `docker.io/library/nginx` are one image: one set of tags.
   const seen = new Set<string>()
   for (const spec of specs) {
-    if (seen.has(spec.name)) {
+    const canonical = canonicalRepository(parseImageRef(spec.name))
+    if (seen.has(canonical)) {
       throw new ConfigError('images', spec.name, 'each image name once')
     }
-    seen.add(spec.name)
+    seen.add(canonical)
   }
   return specs
+}
+
+/**
+ * The YAML with every scalar as the text it was written as (the failsafe
+ * schema, no `!!` tags resolved): `PYTHON_VERSION: 3.10` is "3.10", never
+ * the number 3.1, and `010`, `0x1F`, `null` or `yes` stay as written.
+ */
+function parseAsText(text: string): unknown {
+  const doc = parseDocument(text, {
+    schema: 'failsafe',
+    resolveKnownTags: false,
+  })
+  const [error] = doc.errors
+  if (error !== undefined) {
+    const reason = error.message.split('\n')[0] ?? error.message
+    throw new ConfigError('images', text, `${LIST_SHAPE} (${reason})`)
+  }
+  try {
+    return doc.toJS()
+  } catch (error: unknown) {
+    // An alias expanding past yaml's limit, say.
+    throw new ConfigError(
+      'images',
+      text,
+      `${LIST_SHAPE} (${errorMessage(error)})`,
+    )
+  }
 }
 
 /** Checks `os/arch[/variant]` platforms; `input` names them in errors. */
@@ -160,8 +182,9 @@ function entrySpec(
   const context = optionalText(entry.context, where, 'context') ?? '.'
   const target = optionalText(entry.target, where, 'target')
   const dockerfile = optionalText(entry.dockerfile, where, 'dockerfile')
+  // An empty `platforms:` is read as the text "", as if it were absent.
   const platforms =
-    entry.platforms === undefined
+    entry.platforms === undefined || entry.platforms === ''
       ? defaults.platforms
       : checkPlatforms('images', platformList(entry.platforms, where))
   return checkedSpec(
@@ -198,27 +221,22 @@ function platformList(value: unknown, where: string): string[] {
 }
 
 function entryBuildArgs(value: unknown, where: string): Record<string, string> {
-  if (value === undefined || value === null) return {}
-  if (Array.isArray(value)) return buildArgLines('images', value.map(String))
+  // An empty `build-args:` is read as the text "".
+  if (value === undefined || value === '') return {}
+  const shape = `in ${where}, build-args as a map like {NODE_VERSION: 24}, each value text`
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return buildArgLines('images', value)
+  }
   if (isRecord(value)) {
-    const lines = Object.entries(value).map(([k, v]) => `${k}=${scalar(v)}`)
-    return buildArgLines('images', lines)
+    const pairs = Object.entries(value).map(([key, v]) => {
+      if (typeof v !== 'string') {
+        throw new ConfigError('images', JSON.stringify(v) ?? '', shape)
+      }
+      return [key, v] as const
+    })
+    return buildArgMap('images', Object.fromEntries(pairs))
   }
-  throw new ConfigError(
-    'images',
-    JSON.stringify(value) ?? '',
-    `in ${where}, build-args as a map like {NODE_VERSION: 24}`,
-  )
-}
-
-function scalar(value: unknown): string {
-  if (typeof value === 'string') return value
-  // YAML reads `24` and `true` as a number and a boolean; the argument is
-  // their text. Anything else is written as JSON.
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value)
-  }
-  return value === null ? '' : (JSON.stringify(value) ?? '')
+  throw new ConfigError('images', JSON.stringify(value) ?? '', shape)
 }
 
 function imageName(input: string, name: string): string {
@@ -239,15 +257,15 @@ function optionalText(
   where: string,
   field: string,
 ): string | undefined {
-  if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string' && typeof value !== 'number') {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string') {
     throw new ConfigError(
       'images',
       JSON.stringify(value) ?? '',
       `in ${where}, ${field} as text`,
     )
   }
-  const trimmed = String(value).trim()
+  const trimmed = value.trim()
   return trimmed === '' ? undefined : trimmed
 }
 

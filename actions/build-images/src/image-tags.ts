@@ -33,7 +33,10 @@ export interface ImageTagsInput {
   existingVersions: readonly string[]
   /** Characters of the commit SHA in tags; default 7. */
   shortShaLength?: number
-  /** Also tag the git tag as written (`v1.2.3`), not only the version. */
+  /**
+   * Also tag the git tag as written (`v1.2.3`), not only the version; a
+   * `+` is written `-` there too.
+   */
   rawVersionTag?: boolean
   /** A pull request's commit: its head (default) or the merge commit. */
   prShaSource?: PrShaSource
@@ -53,7 +56,11 @@ export interface ImageTags {
   tagNames: string[]
   /** The lower-cased image name. */
   image: string
-  /** The semver version a tag or release names, without `v`. */
+  /**
+   * The version as its tag writes it, the first of the tags: the git tag
+   * without its `v`, case kept, and a `+` (build metadata, which Docker
+   * refuses in a tag) written `-`: `v1.2.3+build.5` is `1.2.3-build.5`.
+   */
   version?: string
   /** The commit's short SHA, one fixed length, for update-manifests. */
   shortSha: string
@@ -79,11 +86,14 @@ export function imageTags(input: ImageTagsInput): ImageTags {
   let names: string[]
   let version: string | undefined
   if (gitTag !== undefined) {
-    version = versionOf(gitTag)
-    names =
-      version === undefined
-        ? [fitTag(sanitiseTag(gitTag), gitTag)]
-        : versionTags(version, gitTag, input)
+    const semverVersion = versionOf(gitTag)
+    if (semverVersion === undefined) {
+      names = [fitTag(sanitiseTag(gitTag), gitTag)]
+    } else {
+      names = versionTags(semverVersion, gitTag, input)
+      // What the `version` output says is the tag, never the semver text.
+      version = names[0]
+    }
   } else if (input.ref.startsWith('refs/heads/')) {
     names = branchTags(input.ref.slice('refs/heads/'.length), shortSha)
   } else if (input.event === 'pull_request') {
@@ -220,12 +230,12 @@ function versionTags(
   gitTag: string,
   input: ImageTagsInput,
 ): string[] {
-  // `+` is not allowed in a tag; build metadata follows a `-` instead.
   const source = input.event === 'release' ? 'the release tag' : 'GITHUB_REF'
-  const full = fitVersion(version.replace('+', '-'), gitTag, source)
+  const full = versionTag(version, gitTag, source)
   const names = [full]
-  if (input.rawVersionTag === true && gitTag !== version) {
-    names.push(fitVersion(gitTag.replace('+', '-'), gitTag, source))
+  if (input.rawVersionTag === true) {
+    const raw = versionTag(gitTag, gitTag, source)
+    if (raw !== full) names.push(raw)
   }
   if (semver.prerelease(version) !== null) return names
   if (input.floating === false) return names
@@ -249,17 +259,22 @@ function stableVersions(tags: readonly string[]): string[] {
   })
 }
 
-function fitVersion(tag: string, gitTag: string, source: string): string {
-  const lower = tag.toLowerCase()
+/**
+ * A version (or the git tag naming it) as a Docker tag. Docker takes upper
+ * case, so the case stays: `RC` and `rc` are different semver versions. It
+ * refuses `+`, so build metadata follows a `-`; semver allows one `+` only.
+ */
+function versionTag(text: string, gitTag: string, source: string): string {
+  const tag = text.replace('+', '-')
   // A cut version would name another version; refuse rather than guess.
-  if (lower.length > MAX_TAG) {
+  if (tag.length > MAX_TAG) {
     throw new ContextError(
       source,
       gitTag,
       `a version of at most ${MAX_TAG} characters`,
     )
   }
-  return lower
+  return tag
 }
 
 function branchTags(branch: string, shortSha: string): string[] {

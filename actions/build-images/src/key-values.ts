@@ -22,17 +22,28 @@ export function keyValues(
   return pairs
 }
 
+const BUILD_ARG_SHAPE =
+  'build arguments as KEY=value, one a line, KEY made of letters, digits and _'
+
 /** Build arguments given as `KEY=value` lines. */
 export function buildArgLines(
   input: string,
   lines: readonly string[],
 ): Record<string, string> {
-  return keyValues(
-    input,
-    lines,
-    BUILD_ARG,
-    'build arguments as KEY=value, one a line, KEY made of letters, digits and _',
-  )
+  return keyValues(input, lines, BUILD_ARG, BUILD_ARG_SHAPE)
+}
+
+/** Build arguments given as a map of names to their text, names checked. */
+export function buildArgMap(
+  input: string,
+  pairs: Readonly<Record<string, string>>,
+): Record<string, string> {
+  for (const name of Object.keys(pairs)) {
+    if (!BUILD_ARG.test(name)) {
+      throw new ConfigError(input, name, BUILD_ARG_SHAPE)
+    }
+  }
+  return { ...pairs }
 }
 
 /** Labels given as `key=value` lines. */

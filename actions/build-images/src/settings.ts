@@ -10,6 +10,8 @@ import {
   singleImageSpec,
 } from './image-specs.js'
 import { buildArgLines, labelLines } from './key-values.js'
+import type { RegistryLogin } from './login-settings.js'
+import { readLogin } from './login-settings.js'
 import { ContextError, withValue } from '../../../lib/runner/index.js'
 import {
   ConfigError,
@@ -23,12 +25,7 @@ import {
   secretInput,
 } from '../../../lib/runner/index.js'
 
-/** Registry credentials for `docker login`. */
-export interface RegistryLogin {
-  readonly username: string
-  /** Masked as soon as it is read; it travels on stdin only. */
-  readonly password: string
-}
+export type { RegistryLogin } from './login-settings.js'
 
 /** Every input of the build-images stage, read once and checked. */
 export interface BuildSettings {
@@ -50,7 +47,7 @@ export interface BuildSettings {
   readonly licenses?: string
   /** Retries of a push that fails for a passing reason. */
   readonly pushRetries: number
-  /** Credentials, when the stage logs in itself. */
+  /** Credentials for one registry, when the stage logs in itself. */
   readonly login?: RegistryLogin
   readonly trigger: BuildTrigger
   /** `GITHUB_SERVER_URL/GITHUB_REPOSITORY`, for the source label. */
@@ -106,14 +103,15 @@ function checkedSettings(
   }
   const description = optionalInput('description')
   const licenses = optionalInput('licenses')
-  const login = loginOf(password, ctx)
+  const images = imagesOf(defaults)
+  const login = readLogin(password, images, ctx.actor)
   const sourceUrl =
     ctx.repository === undefined
       ? undefined
       : `${ctx.serverUrl ?? 'https://github.com'}/${ctx.repository}`
   const settings: BuildSettings = {
     workingDirectory,
-    images: imagesOf(defaults),
+    images,
     push,
     cache: booleanInput('cache', true),
     provenance: booleanInput('provenance', true),
@@ -180,22 +178,6 @@ function imagesOf(defaults: ImageDefaults): ImageSpec[] {
       defaults,
     ),
   ]
-}
-
-function loginOf(
-  password: string | undefined,
-  ctx: RunnerContext,
-): RegistryLogin | undefined {
-  const username = optionalInput('registry-username') ?? ctx.actor
-  if (password === undefined) return undefined
-  if (username === undefined) {
-    throw new ConfigError(
-      'registry-username',
-      '',
-      'a user name to log in with registry-password (GITHUB_ACTOR is not set)',
-    )
-  }
-  return { username, password }
 }
 
 function orDefault(list: string[], fallback: string[]): string[] {

@@ -61,6 +61,37 @@ describe('buildImages failing', () => {
     expect(docker.calls).toHaveLength(attempts)
   })
 
+  it.each<[string, string, string | undefined, string]>([
+    [
+      'an image beside the login',
+      'docker.io/org/app',
+      'ghcr.io',
+      'registry-password logs in to ghcr.io only; log in to docker.io before this step, with docker/login-action.',
+    ],
+    [
+      'an image of another registry, without a login',
+      'registry.example.com:5000/app',
+      undefined,
+      'A push to registry.example.com:5000 needs its credentials: registry-username and registry-password (with `registry: registry.example.com:5000` when another image comes first), or docker/login-action before this step.',
+    ],
+  ])('says what a refused push of %s needs', async (_, name, at, hint) => {
+    const docker = tools((call) =>
+      call.args[1] === 'build'
+        ? { exitCode: 1, stderr: `ERROR: failed to push ${name}:main: denied` }
+        : undefined,
+    )
+    const image = {
+      name,
+      context: '.',
+      dockerfile: 'Dockerfile',
+      platforms: ['linux/amd64'],
+      buildArgs: {},
+    }
+    const login = at && { registry: at, username: 'u', password: 'p' }
+    const s = settings({ images: [image], ...(login ? { login } : {}) })
+    await expect(runCore(s, docker.run)).rejects.toThrow(`\n${hint}`)
+  })
+
   it('fails a build without push at once', async () => {
     const docker = tools(() => ({
       exitCode: 1,
@@ -122,7 +153,8 @@ describe('buildImages failing', () => {
         ? { exitCode: 1, stderr: 'Error: bad credentials' }
         : undefined,
     )
-    const s = settings({ sign: true, login: { username: 'u', password: 'p' } })
+    const login = { registry: 'ghcr.io', username: 'u', password: 'p' }
+    const s = settings({ sign: true, login })
     await expect(runCore(s, docker.run)).rejects.toThrow(message)
   })
 
@@ -207,7 +239,7 @@ describe('buildImages failing after a push', () => {
 })
 
 describe('buildImages logging out', () => {
-  const login = { username: 'bot', password: 'pw-secret' }
+  const login = { registry: 'ghcr.io', username: 'bot', password: 'pw-secret' }
 
   /** The docker login and logout calls, in order. */
   function sessions(calls: { args: readonly string[] }[]): string[] {
@@ -216,31 +248,22 @@ describe('buildImages logging out', () => {
       .map((c) => `${c.args[0]} ${c.args[1]}`)
   }
 
+  // The second image goes to docker.io, which the password is not for.
   it.each<[string, (args: readonly string[]) => boolean, string[]]>([
     [
       'after a run that went through',
       () => false,
-      [
-        'login ghcr.io',
-        'login docker.io',
-        'logout ghcr.io',
-        'logout docker.io',
-      ],
+      ['login ghcr.io', 'logout ghcr.io'],
     ],
     [
       'after a failed build',
       (args) => args[1] === 'build',
-      [
-        'login ghcr.io',
-        'login docker.io',
-        'logout ghcr.io',
-        'logout docker.io',
-      ],
+      ['login ghcr.io', 'logout ghcr.io'],
     ],
     [
-      'of the registries logged in to before a login was refused',
-      (args) => args[0] === 'login' && args[1] === 'docker.io',
-      ['login ghcr.io', 'login docker.io', 'logout ghcr.io'],
+      'of nothing when the login is refused',
+      (args) => args[0] === 'login',
+      ['login ghcr.io'],
     ],
   ])('%s', async (_, fails, expected) => {
     const docker = tools((call) =>

@@ -42,11 +42,15 @@ describe('buildImages', () => {
     expect(logger.at('group')).toEqual(['Build and push ghcr.io/org/app'])
   })
 
-  it('logs in once per registry with the password on stdin, then signs each digest once', async () => {
+  it('logs in to the password’s one registry on stdin, then signs each digest once', async () => {
     const docker = tools()
     const s = settings({
       sign: true,
-      login: { username: 'octocat', password: 'pw-secret' },
+      login: {
+        registry: 'ghcr.io',
+        username: 'octocat',
+        password: 'pw-secret',
+      },
       images: [
         'ghcr.io/org/api',
         'ghcr.io/org/worker',
@@ -59,13 +63,16 @@ describe('buildImages', () => {
         buildArgs: {},
       })),
     })
-    await runCore(s, docker.run)
+    const { logger } = await runCore(s, docker.run)
+    // N12: docker.io/org/api goes with docker's own login, not this password.
     const logins = docker.calls.filter((c) => c.args[0] === 'login')
     expect(logins.map((c) => c.args)).toEqual([
       ['login', 'ghcr.io', '--username', 'octocat', '--password-stdin'],
-      ['login', 'docker.io', '--username', 'octocat', '--password-stdin'],
     ])
-    expect(logins.every((c) => c.options.input === 'pw-secret')).toBe(true)
+    expect(logins.map((c) => c.options.input)).toEqual(['pw-secret'])
+    expect(logger.at('info')).toContain(
+      'docker.io/org/api: pushed with the login docker already holds for its registry; registry-password is for ghcr.io only',
+    )
     expect(docker.calls.some((c) => c.args.includes('pw-secret'))).toBe(false)
     const signs = docker.calls.filter((c) => c.command === 'cosign')
     expect(signs.map((c) => c.args)).toEqual([
@@ -74,16 +81,27 @@ describe('buildImages', () => {
       ['sign', '--yes', `docker.io/org/api@${DIGEST}`],
     ])
     // cosign pushes signatures with the login, so the logout comes last.
-    expect(docker.calls.slice(-2).map((c) => c.args)).toEqual([
-      ['logout', 'ghcr.io'],
-      ['logout', 'docker.io'],
+    expect(docker.calls.at(-2)?.command).toBe('cosign')
+    expect(docker.calls.filter((c) => c.args[0] === 'logout')).toEqual([
+      docker.calls.at(-1),
+    ])
+    expect(docker.calls.at(-1)?.args).toEqual(['logout', 'ghcr.io'])
+    expect(logger.at('group')).toEqual([
+      'Log in to ghcr.io',
+      'Build and push ghcr.io/org/api',
+      'Build and push ghcr.io/org/worker',
+      'Build and push docker.io/org/api',
+      'Log out of ghcr.io',
     ])
   })
 
   it('only builds when push is off: no login, no inspect, the requested platforms', async () => {
     const docker = tools()
     const { result } = await runCore(
-      settings({ push: false, login: { username: 'u', password: 'p' } }),
+      settings({
+        push: false,
+        login: { registry: 'ghcr.io', username: 'u', password: 'p' },
+      }),
       docker.run,
     )
     expect(docker.calls).toHaveLength(1)
@@ -97,7 +115,11 @@ describe('buildImages', () => {
       settings({
         dryRun: true,
         sign: true,
-        login: { username: 'octocat', password: 'pw-secret' },
+        login: {
+          registry: 'ghcr.io',
+          username: 'octocat',
+          password: 'pw-secret',
+        },
       }),
       docker.run,
     )

@@ -41,9 +41,9 @@ describe('buildxArgs', () => {
       '--annotation',
       'index:org.opencontainers.image.title=api',
       '--cache-from',
-      'type=gha,scope=org-api',
+      'type=gha,scope=ghcr.io-org-api-91d1a45d',
       '--cache-to',
-      'type=gha,mode=max,scope=org-api',
+      'type=gha,mode=max,scope=ghcr.io-org-api-91d1a45d',
       '--provenance=mode=max',
       '--sbom=false',
       '--metadata-file',
@@ -86,20 +86,49 @@ describe('buildxArgs', () => {
 })
 
 describe('cacheScope', () => {
+  const BOTH = ['linux/amd64', 'linux/arm64']
+
   it.each([
-    // C30: each image of a matrix has its own scope.
-    ['ghcr.io/org/api', ['linux/amd64', 'linux/arm64'], 'org-api'],
-    ['ghcr.io/org/worker', ['linux/amd64', 'linux/arm64'], 'org-worker'],
-    ['app', ['linux/amd64', 'linux/arm64'], 'app'],
+    // C30: each image of a matrix has its own scope: registry, path, hash.
+    ['ghcr.io/org/api', BOTH, 'ghcr.io-org-api-91d1a45d'],
     [
       'localhost:5000/team/some.app',
-      ['linux/amd64', 'linux/arm64'],
-      'team-some.app',
+      BOTH,
+      'localhost-5000-team-some.app-f2386406',
     ],
+    // One image however it is written.
+    ['app', BOTH, 'docker.io-library-app-00ff0276'],
+    ['docker.io/library/app', BOTH, 'docker.io-library-app-00ff0276'],
     // Split per-platform builds of one image keep apart too.
-    ['ghcr.io/org/api', ['linux/amd64'], 'org-api-linux-amd64'],
-    ['ghcr.io/org/api', ['linux/arm/v7'], 'org-api-linux-arm-v7'],
+    [
+      'ghcr.io/org/api',
+      ['linux/amd64'],
+      'ghcr.io-org-api-linux-amd64-86db41b8',
+    ],
+    [
+      'ghcr.io/org/api',
+      ['linux/arm/v7'],
+      'ghcr.io-org-api-linux-arm-v7-eaec5331',
+    ],
   ])('of %s on %j is %s', (image, platforms, scope) => {
     expect(cacheScope(image, platforms)).toBe(scope)
+  })
+
+  it('never gives two images that read alike once / is - the same scope (N11)', () => {
+    const images = [
+      'ghcr.io/org/a-b',
+      'ghcr.io/org-a/b',
+      'docker.io/org/a-b',
+      'ghcr.io/org/a/b',
+      'ghcr.io/org/a--b',
+      'ghcr.io/org/a_b',
+      'ghcr.io/org.a/b',
+    ]
+    const scopes = images.flatMap((image) =>
+      [BOTH, ['linux/amd64'], ['linux/arm64']].map((platforms) =>
+        cacheScope(image, platforms),
+      ),
+    )
+    expect(new Set(scopes).size).toBe(images.length * 3)
   })
 })

@@ -93,6 +93,17 @@ describe('imageTags for a version', () => {
       { ref: 'refs/tags/v1.2.3+build.5' },
       ['1.2.3-build.5', '1.2', '1', 'latest'],
     ],
+    // N4: Docker takes upper case, and semver orders RC and rc apart.
+    [
+      'a pre-release in upper case, case kept',
+      { ref: 'refs/tags/v3.0.0-RC.2', rawVersionTag: true },
+      ['3.0.0-RC.2', 'v3.0.0-RC.2'],
+    ],
+    [
+      'build metadata with the raw form asked for, + as - in both',
+      { ref: 'refs/tags/v1.2.3+build.5', rawVersionTag: true },
+      ['1.2.3-build.5', 'v1.2.3-build.5', '1.2', '1', 'latest'],
+    ],
     [
       'a tag that is no version, as a sanitised ref',
       { ref: 'refs/tags/Nightly/2024' },
@@ -132,16 +143,26 @@ describe('imageTags for a version', () => {
     expect(result.latest).toBe(expected.includes('latest'))
   })
 
-  it.each<[string, string | undefined]>([
+  it.each<[string, string]>([
     ['refs/tags/v1.2.3', '1.2.3'],
     ['refs/tags/1.2.3', '1.2.3'],
     ['refs/tags/v2.3.0-rc.12', '2.3.0-rc.12'],
-    ['refs/tags/v1.2.3+build.5', '1.2.3+build.5'],
-    ['refs/tags/Nightly', undefined],
-    ['refs/heads/main', undefined],
-  ])('gives %s the version %s', (ref, version) => {
-    expect(imageTags(input({ ref })).version).toBe(version)
+    ['refs/tags/v3.0.0-RC.2', '3.0.0-RC.2'],
+    ['refs/tags/v1.2.3+build.5', '1.2.3-build.5'],
+    ['refs/tags/1.0.0-Beta+Exp.SHA.5114f85', '1.0.0-Beta-Exp.SHA.5114f85'],
+  ])('gives %s the version %s, its first tag', (ref, version) => {
+    const tags = imageTags(input({ ref }))
+    expect(tags.version).toBe(version)
+    // N4: the version output names an image that was pushed.
+    expect(tags.tagNames[0]).toBe(version)
   })
+
+  it.each(['refs/tags/Nightly', 'refs/heads/main'])(
+    'gives %s no version',
+    (ref) => {
+      expect(imageTags(input({ ref })).version).toBeUndefined()
+    },
+  )
 
   it('refuses a version too long to be a tag rather than cut it', () => {
     const ref = `refs/tags/v1.0.0-${'a'.repeat(130)}`

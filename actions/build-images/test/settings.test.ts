@@ -94,7 +94,11 @@ describe('readSettings', () => {
       },
       description: 'The app',
       licenses: 'MIT',
-      login: { username: 'octocat', password: 'hunter2-registry' },
+      login: {
+        registry: 'ghcr.io',
+        username: 'octocat',
+        password: 'hunter2-registry',
+      },
       images: [
         { buildArgs: { A: '1, 2' }, platforms: ['linux/amd64', 'linux/arm64'] },
       ],

@@ -15,6 +15,10 @@
 //   FAKE_DOCKER_BUILD_ERROR=text  the build fails before any push
 //   FAKE_DOCKER_LOGIN_ERROR=text  login fails
 //   FAKE_DOCKER_LOGOUT_ERROR=text logout fails (the credentials stay)
+//   FAKE_DOCKER_AUTHS=r1,r2       docker already holds credentials for these
+//                                 registries (docker/login-action's), and a
+//                                 push to a registry it holds none for is
+//                                 refused, as a real registry refuses it
 // Error lines follow buildx's own wording (docker/buildx, moby/buildkit).
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
@@ -51,8 +55,7 @@ async function login() {
     fail(process.env.FAKE_DOCKER_LOGIN_ERROR)
   }
   // Only the registry is kept: the state file must not hold the secret.
-  const auths = readState('auths', [])
-  writeState('auths', [...new Set([...auths, args[1]])])
+  writeState('auths', [...new Set([...auths(), args[1]])])
   process.stdout.write('Login Succeeded\n')
 }
 
@@ -62,16 +65,30 @@ function logout() {
     fail(process.env.FAKE_DOCKER_LOGOUT_ERROR)
   }
   const registry = args[1]
-  const auths = readState('auths', [])
-  if (!auths.includes(registry)) {
+  const held = auths()
+  if (!held.includes(registry)) {
     process.stdout.write(`Not logged in to ${registry}\n`)
     return
   }
   writeState(
     'auths',
-    auths.filter((r) => r !== registry),
+    held.filter((r) => r !== registry),
   )
   process.stdout.write(`Removing login credentials for ${registry}\n`)
+}
+
+/** The registries docker holds credentials for: logged in, not out. */
+function auths() {
+  const before = process.env.FAKE_DOCKER_AUTHS
+  return readState('auths', before ? before.split(',') : [])
+}
+
+/** The registry of a reference: its first part when that is a host. */
+function registryOf(ref) {
+  const first = ref.split('/')[0]
+  return ref.includes('/') && /[.:]|^localhost$/.test(first)
+    ? first
+    : 'docker.io'
 }
 
 /** The options of `buildx build`, as far as the fake reads them. */
@@ -147,6 +164,13 @@ function build() {
       say(`${step} ERROR: denied: permission_denied: write_package`)
       fail(
         `ERROR: failed to solve: failed to push ${first}: denied: permission_denied: write_package`,
+      )
+    }
+    const anonymous = options.tags.find((t) => !auths().includes(registryOf(t)))
+    if (process.env.FAKE_DOCKER_AUTHS !== undefined && anonymous) {
+      say(`${step} ERROR: unauthorized: authentication required`)
+      fail(
+        `ERROR: failed to solve: failed to push ${anonymous}: unauthorized: authentication required`,
       )
     }
     const failures = Number(process.env.FAKE_DOCKER_PUSH_FAILURES ?? '0')
