@@ -9,8 +9,9 @@ import {
   startFixture,
 } from '../../actions/build-images/test/run-bundle.js'
 
-// The build-images bundle when the registry misbehaves, when it is told to
-// run nothing or not to push, and what it does with the registry password.
+// The build-images bundle when the registry misbehaves, and when it is told
+// to run nothing or not to push; what it does with the registry password is
+// in build-images-login.test.ts.
 
 let fx: ImagesFixture
 beforeAll(requireBundle)
@@ -156,90 +157,5 @@ describe('the build-images bundle told not to push', () => {
     expect(pushes()).toBe(0)
     expect(run.summary).toContain('built 1 image (not pushed)')
     expect(imagesOutput(run)[0]?.platforms).toEqual(['linux/amd64'])
-  })
-})
-
-describe('the registry password', () => {
-  it('goes to docker login on stdin, once per registry, and shows nowhere else', async () => {
-    fx = startFixture()
-    const run = await fx.run(
-      {
-        images:
-          '- name: ghcr.io/org/api\n- name: ghcr.io/org/worker\n- name: docker.io/org/tools',
-        'registry-password': REGISTRY_PASSWORD,
-        'registry-username': 'bot',
-      },
-      MAIN,
-    )
-    expectSuccess(run)
-    const logins = fx.fakes.callsOf('docker', 'login')
-    expect(logins).toEqual([
-      {
-        tool: 'docker',
-        args: ['login', 'ghcr.io', '--username', 'bot', '--password-stdin'],
-        stdin: REGISTRY_PASSWORD,
-      },
-      {
-        tool: 'docker',
-        args: ['login', 'docker.io', '--username', 'bot', '--password-stdin'],
-        stdin: REGISTRY_PASSWORD,
-      },
-    ])
-    expect(run.stdout).toContain(`::add-mask::${REGISTRY_PASSWORD}`)
-    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
-    expect(fx.fakes.callsOf('docker', 'logout').map((c) => c.args)).toEqual([
-      ['logout', 'ghcr.io'],
-      ['logout', 'docker.io'],
-    ])
-    expect(fx.fakes.loggedIn()).toEqual([])
-  })
-
-  it('is logged out of after a failed build too', async () => {
-    fx = startFixture({ FAKE_DOCKER_BUILD_ERROR: 'exit code: 2' })
-    const run = await fx.run(
-      { image: IMAGE, 'registry-password': REGISTRY_PASSWORD },
-      MAIN,
-    )
-    expect(run.exitCode).toBe(1)
-    expect(fx.fakes.calls().map((c) => c.args[0])).toEqual([
-      'login',
-      'buildx',
-      'logout',
-    ])
-    expect(fx.fakes.loggedIn()).toEqual([])
-  })
-
-  it('stays out of a failed login’s error', async () => {
-    fx = startFixture({
-      FAKE_DOCKER_LOGIN_ERROR: 'Error response from daemon: unauthorized',
-    })
-    const run = await fx.run(
-      { image: IMAGE, 'registry-password': REGISTRY_PASSWORD },
-      MAIN,
-    )
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain(
-      '::error::docker login ghcr.io failed (exit 1)',
-    )
-    expect(fx.fakes.callsOf('docker', 'buildx')).toEqual([])
-    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
-  })
-
-  it('stays out of a configuration error', async () => {
-    fx = startFixture()
-    const run = await fx.run(
-      {
-        image: IMAGE,
-        'registry-password': REGISTRY_PASSWORD,
-        platforms: REGISTRY_PASSWORD,
-      },
-      MAIN,
-    )
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain(
-      "::error::Configuration error: input 'platforms'",
-    )
-    expect(fx.fakes.calls()).toEqual([])
-    expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
   })
 })

@@ -45,6 +45,8 @@ interface Example {
   with: Record<string, string>
   events: string[]
   idToken: boolean
+  /** The registries docker/login-action steps before it log in to. */
+  logins: string[]
 }
 
 /** Each YAML block's build-images step, the events it runs on. */
@@ -59,6 +61,9 @@ function examples(): Example[] {
         ).flatMap((job) => job.steps)
     const step = steps.find((s) => (s as { uses?: string }).uses === STEP) as
       { with: Record<string, unknown> } | undefined
+    const logins = (steps as { uses?: string; with?: { registry?: string } }[])
+      .filter((s) => s.uses?.startsWith('docker/login-action@'))
+      .map((s) => s.with?.registry ?? 'docker.io')
     if (step === undefined) throw new Error(`yaml block ${index + 1}: no step`)
     const on = (workflow?.on ?? { push: { branches: ['main'] } }) as Record<
       string,
@@ -80,6 +85,7 @@ function examples(): Example[] {
       ),
       events,
       idToken: permissions['id-token'] === 'write',
+      logins,
     }
   })
 }
@@ -136,11 +142,14 @@ describe('the build-images README', () => {
       'yaml block 1 pull_request',
       'yaml block 2 release',
       'yaml block 3 push-branch',
+      'yaml block 4 push-branch',
     ])
   })
 
   it.each(cases)('%s works on %s', async (_, event, example) => {
-    fx = startFixture()
+    // docker holds the logins of the example's docker/login-action steps,
+    // and refuses a push to a registry it holds none for.
+    fx = startFixture({ FAKE_DOCKER_AUTHS: example.logins.join(',') })
     fx.repo.tag('v1.2.3')
     const inputs = Object.fromEntries(
       Object.entries(example.with).map(([k, v]) => [k, evaluate(v, event)]),
@@ -155,7 +164,7 @@ describe('the build-images README', () => {
     expectSuccess(run)
     expect(imagesOutput(run).length).toBeGreaterThan(0)
     expect(leaks(run, fx.fakes, REGISTRY_PASSWORD)).toEqual([])
-    expect(fx.fakes.loggedIn()).toEqual([])
+    expect(fx.fakes.loggedIn()).toEqual(example.logins)
     const pushed = inputs.push !== 'false'
     expect(fx.fakes.callsOf('docker', 'login').length > 0).toBe(pushed)
   })

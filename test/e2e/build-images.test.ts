@@ -10,7 +10,8 @@ import {
 
 // `node dist/build-images/index.js` as the runner starts it, on a temp git
 // repository with the fake docker and cosign on PATH: the tags, labels,
-// platforms, cache scopes and signatures of CASES.md C22–C30.
+// platforms and signatures of CASES.md C22–C30 (cache scopes and the
+// `images` list in build-images-list.test.ts).
 
 let fx: ImagesFixture
 beforeAll(requireBundle)
@@ -45,6 +46,14 @@ describe('the build-images bundle on a tag', () => {
     ['a back-port v1.1.1', 'push', 'v1.1.1', ['1.1.1', '1.1']],
     // C22: a pre-release gets its version only.
     ['a pre-release v2.3.0-rc.12', 'push', 'v2.3.0-rc.12', ['2.3.0-rc.12']],
+    // N4: the version output is the tag pushed, case and `+` included.
+    ['a pre-release v3.0.0-RC.2', 'push', 'v3.0.0-RC.2', ['3.0.0-RC.2']],
+    [
+      'build metadata v1.3.0+build.5',
+      'push',
+      'v1.3.0+build.5',
+      ['1.3.0-build.5', '1.3', '1', 'latest'],
+    ],
   ])(
     'tags %s from the release tags in git',
     async (_, event, tag, expected) => {
@@ -68,7 +77,7 @@ describe('the build-images bundle on a tag', () => {
       expect(imagesOutput(run)[0]?.tags).toEqual(
         expected.map((t) => `${IMAGE}:${t}`),
       )
-      const version = tag.replace(/^v/, '')
+      const [version] = expected
       expect(run.outputs.version).toBe(version)
       const [args = []] = builds()
       expect(label(args, 'org.opencontainers.image.version')).toBe(version)
@@ -191,56 +200,6 @@ describe('the build-images bundle pushing', () => {
     // The index the fake pushed holds an attestation per platform.
     const inspect = fx.fakes.callsOf('docker', 'buildx', 'imagetools')
     expect(inspect.map((c) => c.args[3])).toEqual([image?.ref])
-  })
-
-  it('gives each image of a list its own cache scope (C30)', async () => {
-    fx = startFixture()
-    const run = await fx.run(
-      {
-        images: [
-          '- name: ghcr.io/org/api',
-          '  context: services/api',
-          '- name: ghcr.io/org/worker',
-          '  context: services/worker',
-          '  platforms: [linux/arm64]',
-        ].join('\n'),
-        platforms: 'linux/amd64,linux/arm64',
-      },
-      { ref: 'refs/heads/main' },
-    )
-    expectSuccess(run)
-    const scopes = builds().map((args) => optionValues(args, '--cache-to'))
-    expect(scopes).toEqual([
-      ['type=gha,mode=max,scope=org-api'],
-      ['type=gha,mode=max,scope=org-worker-linux-arm64'],
-    ])
-    expect(builds().map((args) => args.at(-1))).toEqual([
-      'services/api',
-      'services/worker',
-    ])
-    expect(run.outputs.digest).toBe('')
-    expect(imagesOutput(run).map((i) => i.platforms)).toEqual([
-      ['linux/amd64', 'linux/arm64'],
-      ['linux/arm64'],
-    ])
-  })
-
-  it('keeps the split per-platform jobs of one image apart (C30)', async () => {
-    fx = startFixture()
-    const scopes: string[] = []
-    for (const platform of ['linux/amd64', 'linux/arm64']) {
-      const run = await fx.run(
-        { image: IMAGE, platforms: platform },
-        { ref: 'refs/heads/main' },
-      )
-      expectSuccess(run)
-    }
-    for (const args of builds())
-      scopes.push(...optionValues(args, '--cache-from'))
-    expect(scopes).toEqual([
-      'type=gha,scope=org-app-linux-amd64',
-      'type=gha,scope=org-app-linux-arm64',
-    ])
   })
 
   it('signs the pushed digest once, never a tag (C28)', async () => {

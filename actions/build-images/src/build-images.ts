@@ -212,7 +212,8 @@ async function historyOf(
   if (version === undefined) return { tags: facts.tags, floating: true }
   if (trigger.prerelease === true) {
     logger.info(
-      `${version} is a GitHub pre-release: tagged ${version} only; \`latest\` and the floating tags stay where they are`,
+      // The tag writes build metadata's `+` as `-` (image-tags.ts).
+      `${version} is a GitHub pre-release: tagged ${version.replace('+', '-')} only; \`latest\` and the floating tags stay where they are`,
     )
     return { tags: facts.tags, floating: false }
   }

@@ -80,15 +80,9 @@ describe('buildImages failing', () => {
         ? { exitCode: 1, stderr: `ERROR: failed to push ${name}:main: denied` }
         : undefined,
     )
-    const image = {
-      name,
-      context: '.',
-      dockerfile: 'Dockerfile',
-      platforms: ['linux/amd64'],
-      buildArgs: {},
-    }
+    const images = settings().images.map((spec) => ({ ...spec, name }))
     const login = at && { registry: at, username: 'u', password: 'p' }
-    const s = settings({ images: [image], ...(login ? { login } : {}) })
+    const s = settings({ images, ...(login ? { login } : {}) })
     await expect(runCore(s, docker.run)).rejects.toThrow(`\n${hint}`)
   })
 

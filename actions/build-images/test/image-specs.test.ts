@@ -135,6 +135,44 @@ describe('imageListSpecs', () => {
     ])
   })
 
+  // N7: YAML 1.2 would read 3.10 as the number 3.1, and 010 or 0x1F as
+  // numbers too; a build argument is the text written.
+  it.each([
+    ['3.10', '3.10'],
+    ['3.20', '3.20'],
+    ['010', '010'],
+    ['0x1F', '0x1F'],
+    ['1e3', '1e3'],
+    ['.inf', '.inf'],
+    ['null', 'null'],
+    ['~', '~'],
+    ['yes', 'yes'],
+    ['2024-01-01', '2024-01-01'],
+    ['!!float 1.10', '1.10'],
+    ["'3.10'", '3.10'],
+    ['" 3.10 "', ' 3.10 '],
+    ['""', ''],
+    ['', ''],
+  ])('reads the build argument %s as %j', (written, value) => {
+    const [spec] = imageListSpecs(
+      `- name: app\n  build-args: { V: ${written} }\n  target: 010`,
+      defaults,
+    )
+    expect(spec?.buildArgs).toEqual({ NODE_VERSION: '24', V: value })
+    expect(spec?.target).toBe('010')
+  })
+
+  it('takes an empty build-args and platforms as none given', () => {
+    const [spec] = imageListSpecs(
+      '- name: app\n  build-args:\n  platforms:',
+      defaults,
+    )
+    expect(spec).toMatchObject({
+      platforms: ['linux/amd64'],
+      buildArgs: { NODE_VERSION: '24' },
+    })
+  })
+
   it.each([
     ['text that is not YAML', '- name: [', 'a YAML list of maps'],
     ['a map instead of a list', 'name: app', 'a YAML list of maps'],
@@ -179,6 +217,21 @@ describe('imageListSpecs', () => {
       'a bad build argument',
       '- name: app\n  build-args: {1X: a}',
       'build arguments as KEY=value',
+    ],
+    [
+      'a build argument whose value is a map',
+      '- name: app\n  build-args: {A: {b: 1}}',
+      'input \'images\': got "{\\"b\\":\\"1\\"}"; expected in entry 1 of images, build-args as a map like {NODE_VERSION: 24}, each value text',
+    ],
+    [
+      'a build argument given twice',
+      '- name: app\n  build-args: {A: 1, A: 2}',
+      'Map keys must be unique',
+    ],
+    [
+      'the same image twice, written two ways',
+      '- name: nginx\n- name: docker.io/library/nginx',
+      'input \'images\': got "docker.io/library/nginx"; expected each image name once',
     ],
     [
       'the same image twice',
