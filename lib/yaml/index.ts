@@ -2,3 +2,4 @@
 export * from './edit.js'
 export * from './manifest-edits.js'
 export * from './path.js'
+export * from './input.js'

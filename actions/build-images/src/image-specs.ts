@@ -1,6 +1,6 @@
 // The images a run builds: one from the `image`, `context` and `dockerfile`
 // inputs (a matrix job), or several from the `images` YAML list.
-import { parseDocument } from 'yaml'
+import { readYamlInput } from '../../../lib/yaml/index.js'
 import {
   ImageRefError,
   canonicalRepository,
@@ -9,7 +9,7 @@ import {
 } from '../../../lib/image-ref/index.js'
 import { buildArgLines, buildArgMap } from './key-values.js'
 import { checkedSpec, dockerfileIn } from './image-paths.js'
-import { ConfigError, errorMessage } from '../../../lib/runner/index.js'
+import { ConfigError } from '../../../lib/runner/index.js'
 
 /** One image to build, checked. */
 export interface ImageSpec {
@@ -105,31 +105,8 @@ export function imageListSpecs(
   return specs
 }
 
-/**
- * The YAML with every scalar as the text it was written as (the failsafe
- * schema, no `!!` tags resolved): `PYTHON_VERSION: 3.10` is "3.10", never
- * the number 3.1, and `010`, `0x1F`, `null` or `yes` stay as written.
- */
 function parseAsText(text: string): unknown {
-  const doc = parseDocument(text, {
-    schema: 'failsafe',
-    resolveKnownTags: false,
-  })
-  const [error] = doc.errors
-  if (error !== undefined) {
-    const reason = error.message.split('\n')[0] ?? error.message
-    throw new ConfigError('images', text, `${LIST_SHAPE} (${reason})`)
-  }
-  try {
-    return doc.toJS()
-  } catch (error: unknown) {
-    // An alias expanding past yaml's limit, say.
-    throw new ConfigError(
-      'images',
-      text,
-      `${LIST_SHAPE} (${errorMessage(error)})`,
-    )
-  }
+  return readYamlInput('images', text, LIST_SHAPE)
 }
 
 /** Checks `os/arch[/variant]` platforms; `input` names them in errors. */

@@ -1,7 +1,6 @@
 // What to change: the `images` input (references, or build-images' JSON
 // output) and the `targets` input (YAML paths and ApplicationSet list
 // elements), read into checked, typed requests.
-import { parse as parseYaml } from 'yaml'
 import {
   ImageRefError,
   canonicalRepository,
@@ -11,7 +10,11 @@ import {
   withVersion,
 } from '../../../lib/image-ref/index.js'
 import { ConfigError, quote } from '../../../lib/runner/index.js'
-import { YamlEditError, parsePath } from '../../../lib/yaml/index.js'
+import {
+  YamlEditError,
+  parsePath,
+  readYamlInput,
+} from '../../../lib/yaml/index.js'
 import type { YamlPath } from '../../../lib/yaml/index.js'
 import type { ImageRef } from '../../../lib/image-ref/index.js'
 
@@ -217,18 +220,9 @@ export function parseTargets(
   images: readonly ImageRequest[],
 ): Target[] {
   if (text === undefined) return []
-  let list: unknown
-  try {
-    // Every scalar as the string it was written as: `value: 1.10` means the
-    // tag 1.10, never the number 1.1 (CASES C34).
-    list = parseYaml(text, { schema: 'failsafe' })
-  } catch (error: unknown) {
-    throw new ConfigError(
-      'targets',
-      text,
-      `${TARGETS_EXAMPLE}; ${String(error)}`,
-    )
-  }
+  // Every scalar as the string it was written as: `value: 1.10` means the
+  // tag 1.10, never the number 1.1 (CASES C34).
+  const list = readYamlInput('targets', text, TARGETS_EXAMPLE)
   if (!Array.isArray(list))
     throw new ConfigError('targets', text, TARGETS_EXAMPLE)
   return list.map((item: unknown, i) => readTarget(item, i, images))
