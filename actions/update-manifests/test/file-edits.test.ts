@@ -1,48 +1,22 @@
-import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { EditRequest } from '../src/file-edits.js'
+import { describe, expect, it } from '@jest/globals'
 import { EditFailure, planEdits } from '../src/file-edits.js'
-import type { ImageRequest } from '../src/requests.js'
-import { parseTargets } from '../src/requests.js'
 import {
   MCP_SERVERS,
   PLATFORM_IMAGES,
   changedLines,
-  copyPlatform,
   serverImages,
   serverTarget,
   snapshot,
+  editRequest,
+  platformCopies,
 } from './platform.js'
 
 // planEdits on a temp copy of examples/platform, where the README says the
 // tags live: the ApplicationSet elements, the dashboard overlays and the
 // orchestrator's two containers. Nothing but the target values may move.
 
-const roots: string[] = []
-afterEach(() => {
-  for (const root of roots.splice(0)) {
-    rmSync(root, { recursive: true, force: true })
-  }
-})
-
-function platform(): string {
-  const root = copyPlatform()
-  roots.push(root)
-  return root
-}
-
-function request(
-  images: ImageRequest[],
-  files: string[],
-  targets = '',
-): EditRequest {
-  return {
-    files,
-    images,
-    targets: targets === '' ? [] : parseTargets(targets, images),
-    options: {},
-  }
-}
+const platform = platformCopies()
+const request = editRequest
 
 const STAGING = [
   'argocd/staging/**',

@@ -1,13 +1,16 @@
 // The sample GitOps repository examples/platform, copied for a test to edit
 // (in a temp folder, or committed to a temp origin and clone), and a line
 // comparison that says which lines of a file an edit touched.
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { afterEach } from '@jest/globals'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
+import type { EditRequest } from '../src/file-edits.js'
 import type { ImageRequest } from '../src/requests.js'
+import { parseTargets } from '../src/requests.js'
 
 /** examples/platform, never edited by a test. */
 export const PLATFORM_DIR = fileURLToPath(
@@ -100,4 +103,36 @@ export function serverImages(tag: string): ImageRequest[] {
     repository: PLATFORM_IMAGES.server(name),
     tag,
   }))
+}
+
+/**
+ * A `platform()` that copies examples/platform into a temp folder, each
+ * copy removed after its test. Call once, at a test file's top level.
+ */
+export function platformCopies(): () => string {
+  const roots: string[] = []
+  afterEach(() => {
+    for (const root of roots.splice(0)) {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+  return () => {
+    const root = copyPlatform()
+    roots.push(root)
+    return root
+  }
+}
+
+/** What planEdits is asked, the targets written as the input would be. */
+export function editRequest(
+  images: ImageRequest[],
+  files: string[],
+  targets = '',
+): EditRequest {
+  return {
+    files,
+    images,
+    targets: targets === '' ? [] : parseTargets(targets, images),
+    options: {},
+  }
 }

@@ -1,49 +1,24 @@
-import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { Git } from '../../../lib/git/index.js'
 import { MemoryLogger } from '../../../lib/runner/index.js'
 import type { EditRequest } from '../src/file-edits.js'
 import { EditFailure } from '../src/file-edits.js'
-import type { ImageRequest } from '../src/requests.js'
-import { parseTargets } from '../src/requests.js'
 import type { UpdateOptions } from '../src/update.js'
 import { runUpdate } from '../src/update.js'
 import {
   PLATFORM_IMAGES,
-  copyPlatform,
   serverTarget,
   snapshot,
+  editRequest,
+  platformCopies,
 } from './platform.js'
 
 // runUpdate in write mode on a temp copy of examples/platform, where every
 // requested image must be placed somewhere: by a scanned file naming it, or
 // by a target taking its version; else the run fails, or warns when allowed.
 
-const roots: string[] = []
-afterEach(() => {
-  for (const root of roots.splice(0)) {
-    rmSync(root, { recursive: true, force: true })
-  }
-})
-
-function platform(): string {
-  const root = copyPlatform()
-  roots.push(root)
-  return root
-}
-
-function request(
-  images: ImageRequest[],
-  files: string[],
-  targets = '',
-): EditRequest {
-  return {
-    files,
-    images,
-    targets: targets === '' ? [] : parseTargets(targets, images),
-    options: {},
-  }
-}
+const platform = platformCopies()
+const request = editRequest
 
 function write(root: string, edits: EditRequest, allowUnmatched: boolean) {
   const options: UpdateOptions = {
