@@ -12,8 +12,9 @@ import {
   setScalar,
 } from '../../../lib/yaml/index.js'
 import type { EditOptions, ValueChange } from '../../../lib/yaml/index.js'
-import type { ImageRequest, Target } from './requests.js'
-import { resolveValue } from './requests.js'
+import type { ImageRequest } from './requests.js'
+import type { Target } from './targets.js'
+import { resolveValue } from './targets.js'
 import { readTreeFile } from './tree-files.js'
 
 /** One value changed in one file. */

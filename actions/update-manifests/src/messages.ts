@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto'
 import { parseImageRef } from '../../../lib/image-ref/index.js'
 import type { Change } from './file-edits.js'
-import type { ImageRequest, Target } from './requests.js'
+import type { ImageRequest } from './requests.js'
+import type { Target } from './targets.js'
 
 const MAX_SUBJECT = 72
 const MAX_BRANCH_SLUG = 60

@@ -11,8 +11,10 @@ import {
   secretInput,
   workingDirectoryInput,
 } from '../../../lib/runner/index.js'
-import type { ImageRequest, Target } from './requests.js'
-import { parseImages, parseTargets } from './requests.js'
+import type { ImageRequest } from './requests.js'
+import type { Target } from './targets.js'
+import { parseImages } from './requests.js'
+import { parseTargets } from './targets.js'
 import type { Mode } from './update.js'
 
 /** Every input of update-manifests, read once and checked. */

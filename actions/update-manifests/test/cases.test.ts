@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { EditPlan } from '../src/file-edits.js'
 import { EditFailure, planEdits } from '../src/file-edits.js'
-import { parseImages, parseTargets } from '../src/requests.js'
+import { parseImages } from '../src/requests.js'
+import { parseTargets } from '../src/targets.js'
 import { C31, C33, D1, D2, D3, lines } from '../../../test/support/cases-e.js'
 
 // CASES.md section E through the stage's planning, as a user would ask for

@@ -10,7 +10,7 @@ import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
 import type { EditRequest } from '../src/file-edits.js'
 import type { ImageRequest } from '../src/requests.js'
-import { parseTargets } from '../src/requests.js'
+import { parseTargets } from '../src/targets.js'
 
 /** examples/platform, never edited by a test. */
 export const PLATFORM_DIR = fileURLToPath(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ImageRequest } from '../src/requests.js'
-import { findImage, parseTargets, resolveValue } from '../src/requests.js'
+import { findImage } from '../src/requests.js'
+import { parseTargets, resolveValue } from '../src/targets.js'
 import { configError } from './config-error.js'
 
 // The `targets` input read into explicit edits (CASES C34, C38), every
