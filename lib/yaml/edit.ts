@@ -2,9 +2,10 @@
 // reads the text and tells us where each scalar sits; we then splice the new
 // scalar into the original text ourselves, so comments, blank lines, anchors,
 // flow style and document markers cannot be touched by a re-serialisation.
-import { isAlias, isMap, isScalar, isSeq, parse, parseAllDocuments } from 'yaml'
-import type { Document, Node, Scalar } from 'yaml'
+import { parse, parseAllDocuments } from 'yaml'
+import type { Document, Scalar } from 'yaml'
 import { quote } from '../runner/config-error.js'
+import { isPlainSafe, scalarSource, scalarText } from './scalar.js'
 
 /** A path into a document: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[]
@@ -82,124 +83,6 @@ export function parseDocuments(text: string): Document.Parsed[] {
     }
   }
   return list
-}
-
-/** The node a path names, or a YamlEditError saying where the walk stopped. */
-export function resolveNode(
-  doc: Document.Parsed,
-  path: YamlPath,
-  options: EditOptions = {},
-): Node {
-  let node: unknown = doc.contents
-  path.forEach((part, i) => {
-    const here = formatPath(path.slice(0, i + 1))
-    if (isAlias(node) && options.throughAliases === true) {
-      node = node.resolve(doc)
-    }
-    if (isAlias(node)) {
-      // Editing through an alias would change every place that uses the anchor.
-      throw new YamlEditError(
-        `path ${here} goes through alias *${node.source}; edit the anchor instead`,
-      )
-    }
-    if (typeof part === 'number') {
-      if (!isSeq(node)) throw new YamlEditError(`path ${here}: not a sequence`)
-      node = node.items[part]
-    } else {
-      if (!isMap(node)) throw new YamlEditError(`path ${here}: not a mapping`)
-      const pair = node.items.find(
-        (p) => isScalar(p.key) && String(p.key.value) === part,
-      )
-      node = pair?.value
-    }
-    if (node === undefined || node === null) {
-      throw new YamlEditError(`path ${here} not found`)
-    }
-  })
-  return node as Node
-}
-
-/** The scalar a path names; anything else there is a YamlEditError. */
-export function resolveScalar(
-  doc: Document.Parsed,
-  path: YamlPath,
-  options: EditOptions = {},
-): Scalar {
-  let node: unknown = resolveNode(doc, path, options)
-  if (isAlias(node) && options.throughAliases === true) {
-    node = node.resolve(doc)
-  }
-  if (isAlias(node)) {
-    throw new YamlEditError(
-      `path ${formatPath(path)} is alias *${node.source}; edit the anchor ` +
-        `instead, or allow edits through aliases`,
-    )
-  }
-  if (!isScalar(node)) {
-    throw new YamlEditError(`path ${formatPath(path)} is not a scalar`)
-  }
-  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
-    throw new YamlEditError(
-      `path ${formatPath(path)} is a block scalar, which this edit does not rewrite`,
-    )
-  }
-  return node
-}
-
-/**
- * Sets one scalar, changing only its bytes. Without `docIndex` the path must
- * exist in exactly one document of the stream.
- */
-export function setScalar(
-  text: string,
-  path: YamlPath,
-  value: string,
-  options: EditOptions & { readonly docIndex?: number } = {},
-): EditResult {
-  const docs = parseDocuments(text)
-  const node = findScalar(docs, path, options)
-  return applyEdits(text, [{ node, value, path }])
-}
-
-function findScalar(
-  docs: Document.Parsed[],
-  path: YamlPath,
-  options: EditOptions & { readonly docIndex?: number },
-): Scalar {
-  const { docIndex } = options
-  if (docIndex !== undefined) {
-    const doc = docs[docIndex]
-    if (doc === undefined) {
-      throw new YamlEditError(
-        `document ${docIndex} does not exist; the text has ${docs.length}`,
-      )
-    }
-    return resolveScalar(doc, path, options)
-  }
-  const only = docs.length === 1 ? docs[0] : undefined
-  // One document: let its own error say where the walk stopped.
-  if (only !== undefined) return resolveScalar(only, path, options)
-  const found: { index: number; node: Scalar }[] = []
-  docs.forEach((doc, index) => {
-    try {
-      found.push({ index, node: resolveScalar(doc, path, options) })
-    } catch (error: unknown) {
-      if (!(error instanceof YamlEditError)) throw error
-    }
-  })
-  const [first, second] = found
-  if (first === undefined) {
-    throw new YamlEditError(
-      `path ${formatPath(path)} not found in any of the ${docs.length} documents`,
-    )
-  }
-  if (second !== undefined) {
-    const where = found.map((f) => f.index).join(', ')
-    throw new YamlEditError(
-      `path ${formatPath(path)} is in documents ${where}; pass docIndex to choose one`,
-    )
-  }
-  return first.node
 }
 
 /**
@@ -308,16 +191,6 @@ function checkScalar(source: string, value: string): void {
   }
 }
 
-// A scalar's value as text: numbers and booleans as YAML wrote them.
-function scalarText(value: unknown): string | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value)
-  }
-  return JSON.stringify(value)
-}
-
 function newlines(text: string): number {
   return text.split('\n').length - 1
 }
@@ -333,52 +206,4 @@ function lineOf(text: string, offset: number): number {
     line++
   }
   return line
-}
-
-/**
- * The text of a scalar holding `value`. A value YAML would read as anything
- * but this string is quoted, in the target's own quote style (double when it
- * was plain). Quotes the old value did not need were the file's choice and
- * are kept (`"1.4.0"` → `"1.4.1"`, CASES C38); quotes it needed are dropped
- * once the new value no longer needs them (`"1.9"` → `v1.10`, CASES C34).
- */
-export function scalarSource(
-  value: string,
-  type?: Scalar.Type,
-  old?: string,
-): string {
-  const quoted = type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE'
-  const chosen = quoted && old !== undefined && isPlainSafe(old)
-  if (isPlainSafe(value) && !chosen) return value
-  if (type === 'QUOTE_SINGLE' && !/[\p{Cc}]/u.test(value)) {
-    return `'${value.replaceAll("'", "''")}'`
-  }
-  return doubleQuoted(value)
-}
-
-// JSON's string syntax is a subset of YAML's double-quoted scalar.
-function doubleQuoted(value: string): string {
-  return JSON.stringify(value)
-}
-
-// Characters that start something else when they lead a plain scalar.
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/
-// Flow indicators are read as structure inside `{...}` and `[...]`.
-const FLOW_INDICATOR = /[,[\]{}]/
-
-/**
- * Whether `value` reads back as the same string when written plain, under
- * both YAML 1.2 core and YAML 1.1: `1.10`, `0755`, `yes`, `~`, `2024-01-01`
- * and `1:20` are not strings in at least one of them.
- */
-export function isPlainSafe(value: string): boolean {
-  if (value === '' || value !== value.trim()) return false
-  if (INDICATOR_START.test(value) || FLOW_INDICATOR.test(value)) return false
-  if (/[\p{Cc}]/u.test(value) || value.includes(': ')) return false
-  if (value.includes(' #') || value.endsWith(':')) return false
-  if (value === '<<' || value === '=') return false
-  return (
-    parse(value, { version: '1.2' }) === value &&
-    parse(value, { version: '1.1' }) === value
-  )
 }
