@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { rollout, startArgoCdApi, stuck, type ArgoCdApi } from './argocd-api.js'
+import { rollout, stuck, type ArgoCdApi } from './argocd-api.js'
 import {
+  appOf,
   argoCall,
+  startCortexApi,
   brief,
-  cortexApps,
   NEW,
   OLD,
   type AppJson,
@@ -14,10 +15,7 @@ import {
 let api: ArgoCdApi
 
 beforeEach(async () => {
-  api = await startArgoCdApi({
-    apps: cortexApps,
-    now: () => Date.UTC(2025, 5, 1),
-  })
+  api = await startCortexApi()
 })
 afterEach(async () => {
   await api.close()
@@ -26,11 +24,7 @@ afterEach(async () => {
 const call = (method: string, path: string, body?: unknown) =>
   argoCall(api, method, path, body)
 
-async function app(name: string): Promise<AppJson> {
-  const res = await call('GET', `/api/v1/applications/${name}`)
-  expect(res.status).toBe(200)
-  return res.body as AppJson
-}
+const app = (name: string): Promise<AppJson> => appOf(api, name)
 
 interface ManifestJson {
   metadata: { annotations: Record<string, string> }

@@ -3,15 +3,15 @@ import {
   degraded,
   failedSync,
   rollout,
-  startArgoCdApi,
   stuck,
   syncedAt,
   type ArgoCdApi,
 } from './argocd-api.js'
 import {
+  appOf,
   argoCall,
+  startCortexApi,
   brief,
-  cortexApps,
   NEW,
   OLD,
   type AppJson,
@@ -21,10 +21,7 @@ import { done, FakeClock, retry, retryWith } from '../../lib/retry/index.js'
 let api: ArgoCdApi
 
 beforeEach(async () => {
-  api = await startArgoCdApi({
-    apps: cortexApps,
-    now: () => Date.UTC(2025, 5, 1),
-  })
+  api = await startCortexApi()
 })
 afterEach(async () => {
   await api.close()
@@ -33,11 +30,7 @@ afterEach(async () => {
 const call = (method: string, path: string, body?: unknown) =>
   argoCall(api, method, path, body)
 
-async function app(name: string): Promise<AppJson> {
-  const res = await call('GET', `/api/v1/applications/${name}`)
-  expect(res.status).toBe(200)
-  return res.body as AppJson
-}
+const app = (name: string): Promise<AppJson> => appOf(api, name)
 
 describe('startArgoCdApi applications', () => {
   it("answers an application in Argo CD's shape", async () => {

@@ -1,6 +1,8 @@
 // A small typed client for the Argo CD API stand-in's own tests, with the
 // Cortex applications of examples/platform/argocd/production as the seed.
 import { callApi, type JsonAnswer } from '../github-api/fetch-json.js'
+import { expect } from '@jest/globals'
+import { startArgoCdApi } from './server.js'
 import type { ArgoCdApi } from './server.js'
 import type { AppSeed } from './types.js'
 
@@ -71,6 +73,18 @@ export function argoCall(
   return callApi(api.url, method, path, body, {
     authorization: `Bearer ${api.token}`,
   })
+}
+
+/** The stand-in seeded with the Cortex applications, on a fixed clock. */
+export function startCortexApi(): Promise<ArgoCdApi> {
+  return startArgoCdApi({ apps: cortexApps, now: () => Date.UTC(2025, 5, 1) })
+}
+
+/** One application as the stand-in answers it; the GET must succeed. */
+export async function appOf(api: ArgoCdApi, name: string): Promise<AppJson> {
+  const res = await argoCall(api, 'GET', `/api/v1/applications/${name}`)
+  expect(res.status).toBe(200)
+  return res.body as AppJson
 }
 
 /** "sync revision health phase", revisions as OLD and NEW: what a wait reads. */
