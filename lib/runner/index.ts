@@ -2,6 +2,7 @@
 // masking, and the one error handler.
 export * from './config-error.js'
 export * from './context-error.js'
+export * from './duration.js'
 export * from './inputs.js'
 export * from './logger.js'
 export * from './outputs.js'

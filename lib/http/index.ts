@@ -1,0 +1,2 @@
+// HTTP(S) requests with per-request TLS settings and typed failures.
+export * from './request.js'
