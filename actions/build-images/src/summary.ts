@@ -1,7 +1,7 @@
 // The step summary and the outputs of a build-images run.
 import type { BuildResult } from './build-images.js'
 import type { OutputValue } from '../../../lib/runner/index.js'
-import { clip } from '../../../lib/runner/index.js'
+import { cell, clip } from '../../../lib/runner/index.js'
 
 /** Bytes of dry-run commands in the summary; the log holds them all. */
 const COMMANDS_LIMIT = 256 * 1024
@@ -103,13 +103,4 @@ function headline(result: BuildResult): string {
       : `would build ${images}`
   }
   return result.push ? `pushed ${images}` : `built ${images} (not pushed)`
-}
-
-/** Text made safe for one Markdown table cell or quote line. */
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\n/g, ' ')
 }

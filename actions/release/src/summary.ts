@@ -1,5 +1,5 @@
 import type { ReleaseResult } from './release.js'
-import { clip } from '../../../lib/runner/index.js'
+import { cell, clip } from '../../../lib/runner/index.js'
 import { renderDiff } from '../../../lib/files/index.js'
 
 /** Entries of the skipped-commits output, at most. */
@@ -127,9 +127,4 @@ export function renderSummary(result: ReleaseResult): string {
     }
   }
   return `${out.join('\n')}\n`
-}
-
-/** Text made safe for one Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;')
 }
