@@ -6,7 +6,8 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 
-type Segment =
+/** One `/`-separated part of a compiled glob. */
+export type Segment =
   | { kind: 'literal'; name: string }
   | { kind: 'globstar' }
   | { kind: 'pattern'; regex: RegExp; dot: boolean }
@@ -42,7 +43,7 @@ export function globBase(pattern: string): string {
 }
 
 /** `./a//b/` → `a/b`. */
-function normalise(pattern: string): string {
+export function normalise(pattern: string): string {
   return pattern
     .trim()
     .replace(/\/{2,}/g, '/')
@@ -134,7 +135,7 @@ function kindOf(path: string): 'file' | 'dir' | 'none' {
 }
 
 /** `a{b,c{d,e}}f` → `abf`, `acdf`, `acef`; a brace without a comma is text. */
-function expandBraces(pattern: string): string[] {
+export function expandBraces(pattern: string): string[] {
   let depth = 0
   let open = -1
   let comma = false
@@ -193,7 +194,8 @@ function unescape(part: string): string {
   return part.replace(/\\(.)/g, '$1')
 }
 
-function compileSegment(part: string): Segment {
+/** Compiles one part of a glob; throws on an invalid one (`[z-a]`). */
+export function compileSegment(part: string): Segment {
   if (part === '**') return { kind: 'globstar' }
   if (!isMagic(part, false)) return { kind: 'literal', name: unescape(part) }
   let source = ''
