@@ -78,6 +78,17 @@ describe('runCommand', () => {
     expect(result.stderr).toContain('(ended by SIGTERM)')
   })
 
+  it('kills the command when the signal aborts, rejecting with its reason', async () => {
+    const controller = new AbortController()
+    const started = Date.now()
+    const running = runCommand(node, ['-e', 'setTimeout(() => {}, 30000)'], {
+      signal: controller.signal,
+    })
+    setTimeout(() => controller.abort(new Error('timeout after 10 s')), 100)
+    await expect(running).rejects.toThrow('timeout after 10 s')
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('rejects with a CommandError naming a command that is not on PATH', async () => {
     const started = runCommand('cortex-no-such-tool', ['build'])
     await expect(started).rejects.toThrow(CommandError)

@@ -22,6 +22,8 @@ export interface CommandOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** Kills the command after this many milliseconds. */
   timeoutMs?: number
+  /** Kills the command when it aborts; the promise rejects with its reason. */
+  signal?: AbortSignal
 }
 
 /**
@@ -91,10 +93,16 @@ export const runCommand: CommandRunner = (command, args, options = {}) =>
       ...(options.timeoutMs === undefined
         ? {}
         : { timeout: options.timeoutMs }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     })
     const stdout = collect(child.stdout, 'stdout', options.onLine)
     const stderr = collect(child.stderr, 'stderr', options.onLine)
     child.once('error', (error: NodeJS.ErrnoException) => {
+      // An abort is the caller's doing: it hears its own reason back.
+      if (options.signal?.aborted) {
+        reject(abortError(options.signal))
+        return
+      }
       const reason =
         error.code === 'ENOENT'
           ? `could not start: ${command} is not on PATH`
@@ -116,6 +124,11 @@ export const runCommand: CommandRunner = (command, args, options = {}) =>
     child.stdin.on('error', () => undefined)
     child.stdin.end(options.input ?? '')
   })
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason
+  return reason instanceof Error ? reason : new Error('aborted')
+}
 
 interface Collected {
   text(): string
