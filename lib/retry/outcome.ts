@@ -74,12 +74,24 @@ export interface AttemptReport {
  * and keeps what happened ("connect ECONNREFUSED …") in `cause`.
  */
 export function errorReason(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const cause: unknown = error.cause
-  if (cause instanceof Error && cause.message !== '') {
+  // Read by shape, not `instanceof`: errors from another realm (a vm
+  // context, Node's own networking under jest) are Errors all the same.
+  if (!isErrorLike(error)) return String(error)
+  const cause = error.cause
+  if (isErrorLike(cause) && cause.message !== '') {
     return error.message === 'fetch failed'
       ? cause.message
       : `${error.message}: ${cause.message}`
   }
-  return error.message || error.name
+  return error.message || (error.name ?? 'error')
+}
+
+function isErrorLike(
+  value: unknown,
+): value is { message: string; name?: string; cause?: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string'
+  )
 }
