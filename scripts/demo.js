@@ -4,10 +4,15 @@
 // release switched off (commit, tag and push to the local remote). Then the
 // CD stages on the Cortex platform: build-images as a dry run for the
 // release, and update-manifests bumping every MCP server in a clone of
-// examples/platform, pushed to its own local bare remote.
+// examples/platform, pushed to its own local bare remote. Then
+// verify-health against five loopback stand-ins for the MCP servers (one
+// slow to become ready, one answering 503 twice first) with a shortened
+// back-off, and notify posting the outcome to a loopback webhook.
 //
 //   npm run demo
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
 import {
   cpSync,
   mkdtempSync,
@@ -137,6 +142,19 @@ function updateManifests(clone, version) {
     { GITHUB_WORKSPACE: clone },
   )
 }
+let servicesProcess
+
+/** Starts scripts/demo-services.js and reads the URLs it listens on. */
+async function startServices() {
+  servicesProcess = spawn(
+    process.execPath,
+    [join(root, 'scripts', 'demo-services.js')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const lines = createInterface({ input: servicesProcess.stdout })
+  const [line] = await once(lines, 'line')
+  return JSON.parse(line)
+}
 
 try {
   heading('1. A sample service with a Conventional Commit history')
@@ -222,6 +240,38 @@ try {
       { encoding: 'utf8' },
     ),
   )
+
+  heading('9. verify-health: the five MCP servers, back-off shortened to 0.5 s')
+  const { services, webhook } = await startServices()
+  const health = stage('verify-health', {
+    'http-targets': Object.entries(services)
+      .map(([name, url]) => `- {name: ${name}, url: "${url}/health"}`)
+      .join('\n'),
+    'expect-body': '"status":"ok"',
+    attempts: '6',
+    'backoff-base': '500ms',
+    'backoff-max': '4s',
+    'attempt-timeout': '2s',
+  })
+
+  heading('10. notify: the outcome to a loopback webhook')
+  stage(
+    'notify',
+    {
+      'webhook-url': webhook,
+      kind: 'json',
+      status: health.outputs.healthy === 'true' ? 'success' : 'failure',
+      version,
+      text: 'Staging rollout of the MCP servers verified',
+    },
+    {
+      GITHUB_REPOSITORY: 'example-org/sample-service',
+      GITHUB_REF_NAME: 'main',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '1',
+    },
+  )
 } finally {
+  servicesProcess?.kill()
   rmSync(dir, { recursive: true, force: true })
 }
