@@ -1,13 +1,15 @@
 // Runs every benchmark, one command at a time: bundle startup, the release
 // dry run against semantic-release and git log, and update-manifests across
-// a GitOps tree against reading and writing the files and against yq.
+// a GitOps tree against reading and writing the files and against yq, and
+// verify-health waiting on 200 endpoints against wait-on and a shell loop.
 // Prints the results as Markdown and writes them to bench/results.md. Takes
-// about 20 minutes; yq and semantic-release are most of it.
+// about 25 minutes; yq and semantic-release are most of it.
 //
 // Run:  npm run bench        (node bench/run.js)
 // Env:  BENCH_NODE=<node 24 binary>  BENCH_DIST=<bundle folder, e.g. a fresh
 //       `node scripts/build.js /tmp/x`>; missing tools are installed by npm
-//       (semantic-release into bench/.tools/, Node 24 into a temp folder).
+//       (semantic-release and wait-on into bench/.tools/, Node 24 into a
+//       temp folder).
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -18,12 +20,14 @@ import {
   benchUpdateManifests,
   updateManifestsTable,
 } from './update-manifests.js'
+import { benchVerifyHealth, verifyHealthTable } from './verify-health.js'
 import { ROOT, bundleRoot } from './support/tools.js'
 
 const started = new Date()
 const startup = benchStartup()
 const release = benchRelease()
 const manifests = benchUpdateManifests()
+const verifyHealth = await benchVerifyHealth()
 const { tools } = release
 const dist = path.relative(ROOT, bundleRoot()) || '.'
 
@@ -37,6 +41,7 @@ Written by \`npm run bench\` (bench/run.js); do not edit by hand.
   ${os.loadavg()[0].toFixed(1)} at the end), so read the ranges too
 - Node ${tools.nodeVersion}, git ${tools.gitVersion}, semantic-release
   ${tools.semanticReleaseVersion}, ${manifests.tools.yq.version ?? 'no yq'} (${manifests.tools.yq.jq ?? 'no jq'}),
+  wait-on ${verifyHealth.tools.waitOn}, curl ${verifyHealth.tools.curl ?? '(none)'},
   bundles from \`${dist}/\`
 - each cell: the median wall time, the fastest and slowest run in brackets;
   the commands took turns, round by round, after one untimed warm-up round
@@ -82,6 +87,27 @@ yq -y -i '<one jq filter doing the file’s edits>' <file>   # once per file nam
 \`\`\`
 
 ${updateManifestsTable(manifests)}
+
+## Waiting on 200 endpoints
+
+200 HTTP endpoints on 127.0.0.1, served by one Node process apart from the
+tool, each answering 503 until its seeded delay (0–10 s from the start) has
+passed, then 200; a fresh server with the same schedule for every run. Each
+tool asks each endpoint at most once a second; the three take turns, round by
+round, after a warm-up round:
+
+\`\`\`sh
+# ours: a fixed 1 s wait after each answer
+INPUT_HTTP-TARGETS=<200 URLs> INPUT_ATTEMPTS=60 INPUT_BACKOFF-BASE=1s \\
+  INPUT_BACKOFF-FACTOR=1 INPUT_BACKOFF-MAX=1s INPUT_ATTEMPT-TIMEOUT=5s \\
+  INPUT_TIMEOUT=60s ... node ${dist}/verify-health/index.js
+# wait-on: every endpoint on a 1 s tick
+wait-on -i 1000 -t 60000 --httpTimeout 5000 http-get://127.0.0.1:<port>/svc-000/ready ...
+# shell loop: one endpoint after the other
+for url in <200 URLs>; do until curl -fs -o /dev/null -m 5 "$url"; do sleep 1; done; done
+\`\`\`
+
+${verifyHealthTable(verifyHealth)}
 
 ## Startup with nothing to do
 
