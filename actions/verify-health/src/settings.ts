@@ -2,7 +2,11 @@
 // ConfigError naming the input, the value and what was expected.
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import { argoCdServerUrl, isCommitRevision } from '../../../lib/argocd/index.js'
+import {
+  argoCdServerUrl,
+  isCommitRevision,
+  shownServer,
+} from '../../../lib/argocd/index.js'
 import { readWaitSettings } from '../../../lib/health/index.js'
 import type { TlsOptions } from '../../../lib/http/index.js'
 import {
@@ -152,7 +156,7 @@ function readArgoCd(): ArgoCdTargets | undefined {
   } catch (error: unknown) {
     throw new ConfigError(
       'argocd-server',
-      serverText,
+      shownServer(serverText),
       `an http(s) URL: ${errorMessage(error)}`,
     )
   }

@@ -295,6 +295,14 @@ describe('verify-health', () => {
       'input \'prometheus-url\': got ""',
     ],
     [{ 'http-targets': 'http://x/h', attempts: 'many' }, "input 'attempts'"],
+    [
+      {
+        'argocd-applications': 'x',
+        'argocd-server': 'https://admin:hunter2@a.example',
+        'argocd-token': 't',
+      },
+      'input \'argocd-server\': got "https://…@a.example"',
+    ],
   ])('refuses bad input %j with a clear error', async (inputs, message) => {
     const step = await verify(inputs)
     expect(step.failed).toBe(true)
