@@ -13,6 +13,7 @@ import {
 } from './route.js'
 import { gitRoutes } from './routes-git.js'
 import { issueRoutes } from './routes-issues.js'
+import { pullFileRoutes } from './routes-pull-files.js'
 import { pullRoutes } from './routes-pulls.js'
 import { releaseRoutes } from './routes-releases.js'
 import { ApiState } from './state.js'
@@ -65,6 +66,7 @@ const routes: Route[] = [
   ...releaseRoutes,
   ...gitRoutes,
   ...issueRoutes,
+  ...pullFileRoutes,
   ...pullRoutes,
 ]
 
