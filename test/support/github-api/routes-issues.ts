@@ -2,7 +2,13 @@
 // https://docs.github.com/rest/issues/issues
 // https://docs.github.com/rest/issues/comments
 // https://docs.github.com/rest/issues/labels
+// Label updates and file contents at a ref come from routes-issue-extras.ts.
 import { paginate } from './pagination.js'
+import {
+  contentRoutes,
+  labelJson,
+  labelUpdateRoutes,
+} from './routes-issue-extras.js'
 import {
   fieldsOf,
   json,
@@ -18,22 +24,11 @@ import {
   type Route,
   type RouteContext,
 } from './route.js'
-import type { Comment, Issue, Label } from './state.js'
+import type { Comment, Issue } from './state.js'
 
 const REPO = '/repos/:owner/:repo'
 
-/** GitHub's JSON for a label. */
-export function labelJson(ctx: RouteContext, label: Label): unknown {
-  return {
-    id: label.id,
-    node_id: nodeId('LA', label.id),
-    url: `${repoApi(ctx)}/labels/${encodeURIComponent(label.name)}`,
-    name: label.name,
-    color: label.color,
-    default: false,
-    description: label.description,
-  }
-}
+export { labelJson }
 
 /** The labels of an issue, in the order they were added. */
 export function issueLabels(ctx: RouteContext, issue: Issue): unknown[] {
@@ -284,4 +279,6 @@ export const issueRoutes: Route[] = [
     const label = ctx.repo.findLabel(ctx.params.name ?? '')
     return label ? json(200, labelJson(ctx, label)) : notFound()
   }),
+  ...labelUpdateRoutes,
+  ...contentRoutes,
 ]
