@@ -113,7 +113,7 @@ function target(pull: PullRequest, api: PullApi | undefined): LintTarget {
 
 function tokenNeeded(what: string): ConfigError {
   return new ConfigError(
-    'github-token',
+    'token',
     '',
     `a token that can read ${what} (the default \`\${{ github.token }}\` can)`,
   )

@@ -54,7 +54,7 @@ export interface SettingsContext {
 
 /** Reads and checks every input; throws ConfigError on the first bad one. */
 export function readSettings(ctx: SettingsContext): LintSettings {
-  const token = secretInput('github-token')
+  const token = secretInput('token')
   const checks = readChecks()
   const branchPattern = optionalInput('branch-pattern')
   if (branchPattern === undefined && checks.given && checks.set.has('branch')) {

@@ -223,28 +223,28 @@ describe('the lint stage on GitHub events', () => {
     const stub = await api()
     const event = loadEvent('pull_request-edited')
     const step = await runLint(stub, 'pull_request', event, {
-      'github-token': '',
+      'token': '',
       checks: 'title, description',
     })
     expectOk(step)
     expect(step.outputs['type']).toBe('fix')
     expect(stub.requests).toEqual([])
     const files = await runLint(stub, 'pull_request', event, {
-      'github-token': '',
+      'token': '',
     })
     expect(files.log).toContain(
-      "::error::Configuration error: input 'github-token': got \"\"; expected a token that can read the pull request's files",
+      "::error::Configuration error: input 'token': got \"\"; expected a token that can read the pull request's files",
     )
   })
 
   it('needs a token for a merge group', async () => {
     const stub = await api()
     const step = await runLint(stub, 'merge_group', loadEvent('merge_group'), {
-      'github-token': '',
+      'token': '',
     })
     expect(step.failed).toBe(true)
     expect(step.log).toContain(
-      '::error::Configuration error: input \'github-token\': got ""; expected a token that can read the pull requests of a merge group',
+      '::error::Configuration error: input \'token\': got ""; expected a token that can read the pull requests of a merge group',
     )
   })
 
