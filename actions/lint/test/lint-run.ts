@@ -64,7 +64,7 @@ export function runLint(
 ): Promise<StageRun> {
   return runInProcess(
     run,
-    { 'token': TOKEN, ...inputs },
+    { token: TOKEN, ...inputs },
     {
       GITHUB_EVENT_NAME: eventName,
       GITHUB_REPOSITORY: REPOSITORY,

@@ -223,14 +223,14 @@ describe('the lint stage on GitHub events', () => {
     const stub = await api()
     const event = loadEvent('pull_request-edited')
     const step = await runLint(stub, 'pull_request', event, {
-      'token': '',
+      token: '',
       checks: 'title, description',
     })
     expectOk(step)
     expect(step.outputs['type']).toBe('fix')
     expect(stub.requests).toEqual([])
     const files = await runLint(stub, 'pull_request', event, {
-      'token': '',
+      token: '',
     })
     expect(files.log).toContain(
       "::error::Configuration error: input 'token': got \"\"; expected a token that can read the pull request's files",
@@ -240,7 +240,7 @@ describe('the lint stage on GitHub events', () => {
   it('needs a token for a merge group', async () => {
     const stub = await api()
     const step = await runLint(stub, 'merge_group', loadEvent('merge_group'), {
-      'token': '',
+      token: '',
     })
     expect(step.failed).toBe(true)
     expect(step.log).toContain(

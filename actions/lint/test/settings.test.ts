@@ -68,7 +68,7 @@ describe('readSettings', () => {
 
   it('reads every input when given', () => {
     inputs({
-      'token': 'ghs_settingsToken',
+      token: 'ghs_settingsToken',
       checks: 'title, branch',
       types: 'feat, fix\nv\\d{1,3}',
       scopes: 'api, ui(/.*)?',
