@@ -2,8 +2,12 @@
 // tool, rules listed once, repository-relative URIs, fingerprints that are
 // hashes (never a secret), suppressed findings kept with their suppression.
 import { createHash } from 'node:crypto'
-import { isAbsolute, relative, sep } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { FindingInput, SarifRuleInput, ToolRunInput } from './types.js'
+import { repoUri } from './uri.js'
+
+export { repoUri }
 
 /** The schema URI every log names. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -22,35 +26,28 @@ export function fingerprint(identity: readonly string[]): string {
   return hash.digest('hex').slice(0, 32)
 }
 
-/**
- * `path` as a repository-relative POSIX URI. Absolute paths must lie in
- * `workspace`; a path outside it is an Error, since code scanning could not
- * show it.
- */
-export function repoUri(path: string, workspace?: string): string {
-  let rel = path
-  if (isAbsolute(path)) {
-    if (workspace === undefined) {
-      throw new Error(`absolute path ${path} without a workspace`)
-    }
-    rel = relative(workspace, path)
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw new Error(`${path} is outside the workspace ${workspace}`)
-    }
-  }
-  const posix = rel.split(sep).join('/').replace(/\\/g, '/')
-  return posix
-    .replace(/^(\.\/)+/, '')
-    .split('/')
-    .map((part) => encodeURIComponent(part))
-    .join('/')
-}
+/** Code scanning refuses a run with more results than this. */
+export const MAX_RESULTS_PER_RUN = 25_000
 
-/** The SARIF log for these runs; absolute paths are made relative to `workspace`. */
+/**
+ * The SARIF log for these runs; absolute paths are made relative to
+ * `workspace`. Two runs of one tool need distinct categories, since code
+ * scanning refuses a second run of a tool in one category.
+ */
 export function sarifLog(
   runs: readonly ToolRunInput[],
   options: { workspace?: string } = {},
 ): SarifLog {
+  const seen = new Set<string>()
+  for (const run of runs) {
+    const key = `${run.tool}\u0000${run.category ?? ''}`
+    if (seen.has(key)) {
+      throw new Error(
+        `two runs of ${run.tool} in category ${run.category ?? '(none)'}`,
+      )
+    }
+    seen.add(key)
+  }
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -58,11 +55,23 @@ export function sarifLog(
   }
 }
 
+/** Writes the log as JSON, making the file's folder when needed. */
+export function writeSarifFile(file: string, log: SarifLog): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, `${JSON.stringify(log, null, 2)}\n`)
+}
+
 function toRun(
   run: ToolRunInput,
   workspace: string | undefined,
 ): Record<string, unknown> {
-  const index = new Map(run.rules.map((r, i) => [r.id, i]))
+  const index = new Map<string, number>()
+  run.rules.forEach((rule, i) => {
+    if (index.has(rule.id)) {
+      throw new Error(`rule ${rule.id} listed twice in ${run.tool}`)
+    }
+    index.set(rule.id, i)
+  })
   for (const finding of run.findings) {
     if (!index.has(finding.ruleId)) {
       throw new Error(
@@ -70,6 +79,7 @@ function toRun(
       )
     }
   }
+  const { kept, left } = withinLimit(run.findings)
   return {
     tool: {
       driver: {
@@ -80,9 +90,47 @@ function toRun(
       },
     },
     ...(run.category ? { automationDetails: { id: `${run.category}/` } } : {}),
-    results: run.findings.map((f) =>
+    invocations: [
+      {
+        executionSuccessful: true,
+        ...(left > 0
+          ? {
+              toolExecutionNotifications: [
+                {
+                  level: 'warning',
+                  message: {
+                    text: `${left} more results left out: code scanning takes at most ${MAX_RESULTS_PER_RUN} a run`,
+                  },
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+    results: kept.map((f) =>
       toResult(f, index.get(f.ruleId) ?? 0, run.rules, workspace),
     ),
+  }
+}
+
+/**
+ * At most MAX_RESULTS_PER_RUN findings, those that count (not suppressed)
+ * first, each group in the order given.
+ */
+function withinLimit(findings: readonly FindingInput[]): {
+  kept: FindingInput[]
+  left: number
+} {
+  if (findings.length <= MAX_RESULTS_PER_RUN) {
+    return { kept: [...findings], left: 0 }
+  }
+  const ordered = [
+    ...findings.filter((f) => f.suppression === undefined),
+    ...findings.filter((f) => f.suppression !== undefined),
+  ]
+  return {
+    kept: ordered.slice(0, MAX_RESULTS_PER_RUN),
+    left: findings.length - MAX_RESULTS_PER_RUN,
   }
 }
 
@@ -110,12 +158,18 @@ function toResult(
   rules: readonly SarifRuleInput[],
   workspace: string | undefined,
 ): Record<string, unknown> {
-  const region: Record<string, unknown> = {
-    startLine: Math.max(1, finding.line ?? 1),
+  // SARIF counts lines and columns from 1; 0 or less would fail the schema.
+  const startLine = Math.max(1, finding.line ?? 1)
+  const region: Record<string, unknown> = { startLine }
+  if (finding.column !== undefined) {
+    region['startColumn'] = Math.max(1, finding.column)
   }
-  if (finding.column !== undefined) region['startColumn'] = finding.column
-  if (finding.endLine !== undefined) region['endLine'] = finding.endLine
-  if (finding.endColumn !== undefined) region['endColumn'] = finding.endColumn
+  if (finding.endLine !== undefined) {
+    region['endLine'] = Math.max(startLine, finding.endLine)
+  }
+  if (finding.endColumn !== undefined) {
+    region['endColumn'] = Math.max(1, finding.endColumn)
+  }
   if (finding.snippet !== undefined) {
     region['snippet'] = { text: finding.snippet }
   }
@@ -133,7 +187,7 @@ function toResult(
       },
     ],
     partialFingerprints: {
-      'cortexFindingHash/v1': fingerprint(finding.identity),
+      'cortexFindingHash/v1': fingerprintOf(finding),
     },
     ...(finding.suppression
       ? {
@@ -147,4 +201,14 @@ function toResult(
       : {}),
     ...(finding.properties ? { properties: finding.properties } : {}),
   }
+}
+
+function fingerprintOf(finding: FindingInput): string {
+  if (finding.fingerprint !== undefined) return finding.fingerprint
+  if (finding.identity === undefined) {
+    throw new Error(
+      `finding of ${finding.ruleId} at ${finding.path} has neither an identity nor a fingerprint`,
+    )
+  }
+  return fingerprint(finding.identity)
 }

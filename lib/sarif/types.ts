@@ -49,9 +49,15 @@ export interface FindingInput {
   /**
    * What identifies the finding across runs, e.g. rule, path and the
    * redacted match: hashed into partialFingerprints, never shown as is.
-   * Must never hold a secret in the clear.
+   * Must never hold a secret in the clear. Needed unless `fingerprint` is
+   * given.
    */
-  identity: string[]
+  identity?: string[]
+  /**
+   * The partial fingerprint itself, when the stage has made one already
+   * (to show it in an ignore or baseline file): written as is.
+   */
+  fingerprint?: string
   suppression?: SuppressionInput
   properties?: Record<string, unknown>
 }
