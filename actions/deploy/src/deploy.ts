@@ -1,45 +1,38 @@
-// The deploy stage's core: reads the applications, orders them in sync
-// waves, and wave by wave syncs the manual ones and waits until every
-// application of the wave is Synced and Healthy at the target revision,
-// stopping at the first wave that fails.
+// The deploy stage's core: reads the applications and records their state
+// as the backup a rollback returns to, orders them in sync waves, and wave
+// by wave syncs the manual ones and waits until every application of the
+// wave is Synced and Healthy at the target revision, stopping at the first
+// wave that fails.
 import {
-  appCheck,
   groupByWave,
   shortRevision,
   type ArgoCdClient,
   type Wave,
 } from '../../../lib/argocd/index.js'
-import { runChecks, type CheckReport } from '../../../lib/health/index.js'
+import {
+  automatedOf,
+  backupOf,
+  readTargets,
+  runWaves,
+  syncApp,
+  type Backup,
+  type DeployTarget,
+  type Started,
+  type WaveReport,
+} from '../../../lib/argocd-stage/index.js'
 import type { Clock } from '../../../lib/retry/index.js'
-import { errorMessage, type Logger } from '../../../lib/runner/index.js'
+import type { Logger } from '../../../lib/runner/index.js'
 import type { DeploySettings } from './settings.js'
-import { syncApp } from './sync-app.js'
-import { readTargets, type DeployTarget } from './targets.js'
+
+export type { WaveReport, WaveResult } from '../../../lib/argocd-stage/index.js'
 
 /** What the core talks to. */
 export interface DeployDeps {
   readonly client: ArgoCdClient
   readonly clock: Clock
   readonly logger: Logger
-}
-
-/** How a wave ended. */
-export type WaveResult = 'healthy' | 'failed' | 'not-started' | 'dry-run'
-
-/** One wave, as the outputs and the summary show it. */
-export interface WaveReport {
-  wave: number
-  /** Every application of the wave, by name. */
-  applications: string[]
-  result: WaveResult
-  /** Why it failed, one application after the other. */
-  failure?: string
-  /** The applications this stage synced. */
-  synced: string[]
-  /** The applications Argo CD syncs itself: waited on, not synced. */
-  automated: string[]
-  /** The wait on each application; absent when there was none. */
-  checks?: CheckReport[]
+  /** Hears of the backup as soon as it is recorded, before any sync. */
+  readonly onBackup?: (backup: Backup) => void
 }
 
 /** How the deploy ended. */
@@ -49,6 +42,8 @@ export interface DeployResult {
   revision?: string
   /** Every wave healthy (false in a dry run, which checks nothing). */
   healthy: boolean
+  /** The state of every application before anything was synced. */
+  backup: Backup
 }
 
 /** Deploys the applications `settings` names, wave by wave. */
@@ -65,123 +60,53 @@ export async function deploy(
     }
     return found
   })
+  const backup = backupOf(
+    targets.map((t) => t.app),
+    deps.clock.now(),
+  )
+  deps.onBackup?.(backup)
   const waves = groupByWave(targets)
-  if (settings.dryRun) return dryRun(waves, settings, deps)
-  const reports: WaveReport[] = []
+  if (settings.dryRun) return { ...dryRun(waves, settings, deps), backup }
   const revisions = new Set<string>()
-  for (const wave of waves) {
-    const names = wave.members.map((m) => m.name)
-    if (reports.some((r) => r.result === 'failed')) {
-      reports.push({
-        wave: wave.wave,
-        applications: names,
-        result: 'not-started',
-        synced: [],
-        automated: automatedOf(wave),
-      })
-      continue
+  const start = async (app: DeployTarget): Promise<Started> => {
+    if (app.automated) {
+      deps.logger.notice(
+        `${app.name} syncs automatically; not synced here, waited on like the others`,
+        'Automated sync',
+      )
+      return {
+        ...(settings.revision === undefined
+          ? {}
+          : { expected: settings.revision }),
+        operated: false,
+      }
     }
-    const report = await deps.logger.group(
-      `Wave ${wave.wave}: ${names.join(', ')}`,
-      () => deployWave(wave, settings, deps, revisions),
+    const started = await syncApp(
+      deps.client,
+      {
+        name: app.name,
+        ...(settings.revision === undefined
+          ? {}
+          : { revision: settings.revision }),
+        prune: settings.prune,
+      },
+      retryDeps,
     )
-    reports.push(report)
+    const expected = settings.revision ?? started.revision
+    deps.logger.info(
+      `${app.name}: sync started${expected === undefined ? '' : ` to ${shortRevision(expected)}`}`,
+    )
+    if (expected !== undefined) revisions.add(expected)
+    return { ...(expected === undefined ? {} : { expected }), operated: true }
   }
+  const reports = await runWaves(waves, start, settings, deps)
   const revision =
     settings.revision ?? (revisions.size === 1 ? [...revisions][0] : undefined)
   return {
     waves: reports,
     ...(revision === undefined ? {} : { revision }),
     healthy: reports.every((r) => r.result === 'healthy'),
-  }
-}
-
-async function deployWave(
-  wave: Wave<DeployTarget>,
-  settings: DeploySettings,
-  deps: DeployDeps,
-  revisions: Set<string>,
-): Promise<WaveReport> {
-  const retryDeps = { ...deps, wait: settings.wait }
-  const names = wave.members.map((m) => m.name)
-  // Every sync request runs to its end, so none is left retrying.
-  const syncs = await Promise.allSettled(
-    wave.members.map(async (app) => {
-      if (app.automated) {
-        deps.logger.notice(
-          `${app.name} syncs automatically; not synced here, waited on like the others`,
-          'Automated sync',
-        )
-        return { app, expected: settings.revision, synced: false }
-      }
-      const started = await syncApp(
-        deps.client,
-        {
-          name: app.name,
-          ...(settings.revision === undefined
-            ? {}
-            : { revision: settings.revision }),
-          prune: settings.prune,
-        },
-        retryDeps,
-      )
-      const expected = settings.revision ?? started.revision
-      deps.logger.info(
-        `${app.name}: sync started${expected === undefined ? '' : ` to ${shortRevision(expected)}`}`,
-      )
-      if (expected !== undefined) revisions.add(expected)
-      return { app, expected, synced: true }
-    }),
-  )
-  const synced = settled(syncs)
-    .filter((s) => s.synced)
-    .map((s) => s.app.name)
-  const failures = syncs.flatMap((s) =>
-    s.status === 'rejected' ? [errorMessage(s.reason)] : [],
-  )
-  if (failures.length > 0) {
-    return {
-      wave: wave.wave,
-      applications: names,
-      result: 'failed',
-      failure: failures.join('; '),
-      synced,
-      automated: automatedOf(wave),
-    }
-  }
-  const checks = settled(syncs).map(({ app, expected }) =>
-    appCheck(deps.client, {
-      name: app.name,
-      ...(expected === undefined ? {} : { expectedRevision: expected }),
-      settleMs: settings.settleMs,
-      degradedGraceMs: settings.degradedGraceMs,
-      clock: deps.clock,
-    }),
-  )
-  const reports = await runChecks(checks, {
-    logger: deps.logger,
-    clock: deps.clock,
-    policy: settings.wait.policy,
-    attemptTimeoutMs: settings.wait.attemptTimeoutMs,
-    ...(settings.wait.deadlineMs === undefined
-      ? {}
-      : { deadlineMs: settings.wait.deadlineMs }),
-  })
-  const unhealthy = reports.filter((r) => !r.healthy)
-  return {
-    wave: wave.wave,
-    applications: names,
-    result: unhealthy.length === 0 ? 'healthy' : 'failed',
-    ...(unhealthy.length === 0
-      ? {}
-      : {
-          failure: unhealthy
-            .map((r) => `${appName(r)}: ${r.failure ?? r.lastStatus}`)
-            .join('; '),
-        }),
-    synced,
-    automated: automatedOf(wave),
-    checks: reports,
+    backup,
   }
 }
 
@@ -189,7 +114,7 @@ function dryRun(
   waves: Wave<DeployTarget>[],
   settings: DeploySettings,
   deps: DeployDeps,
-): DeployResult {
+): Omit<DeployResult, 'backup'> {
   const at =
     settings.revision === undefined
       ? "each application's target revision"
@@ -218,17 +143,4 @@ function dryRun(
     ...(settings.revision === undefined ? {} : { revision: settings.revision }),
     healthy: false,
   }
-}
-
-function automatedOf(wave: Wave<DeployTarget>): string[] {
-  return wave.members.filter((m) => m.automated).map((m) => m.name)
-}
-
-function settled<T>(results: PromiseSettledResult<T>[]): T[] {
-  return results.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
-}
-
-// The check's name is `argocd/<app>`; the summary names the application.
-function appName(report: CheckReport): string {
-  return report.name.replace(/^argocd\//, '')
 }

@@ -1,4 +1,5 @@
 import { ArgoCdClient } from '../../../lib/argocd/index.js'
+import type { Backup } from '../../../lib/argocd-stage/index.js'
 import { realClock, type Clock } from '../../../lib/retry/index.js'
 import {
   coreLogger,
@@ -6,8 +7,9 @@ import {
   setOutputs,
   writeSummary,
 } from '../../../lib/runner/index.js'
+import { writeBackupFile } from './backup-file.js'
 import { deploy } from './deploy.js'
-import { headline, outputsOf, summaryOf } from './report.js'
+import { backupOutputs, headline, outputsOf, summaryOf } from './report.js'
 import { readSettings } from './settings.js'
 
 /** What the entry may be given instead of the real thing (tests do). */
@@ -15,10 +17,11 @@ export interface RunOptions {
   clock?: Clock
 }
 
-/** The deploy stage's entry: inputs → waves of syncs and waits → outputs. */
+/** The deploy stage's entry: inputs → backup, waves of syncs and waits → outputs. */
 export async function run(options: RunOptions = {}): Promise<void> {
   await runStage(async () => {
-    const settings = readSettings(process.env['GITHUB_WORKSPACE'])
+    const env = process.env
+    const settings = readSettings(env['GITHUB_WORKSPACE'], env['RUNNER_TEMP'])
     if (settings.tls.insecure === true) {
       coreLogger.warning(
         "Argo CD's TLS certificate is not checked (insecure-skip-verify): anyone on the path can answer for it and read the token. Prefer ca-file.",
@@ -30,12 +33,31 @@ export async function run(options: RunOptions = {}): Promise<void> {
       token: settings.token,
       tls: settings.tls,
     })
-    const result = await deploy(settings, {
-      client,
-      clock: options.clock ?? realClock,
-      logger: coreLogger,
-    })
-    setOutputs(outputsOf(result), coreLogger)
+    let backup: Backup | undefined
+    const onBackup = (recorded: Backup): void => {
+      writeBackupFile(settings.backupFile, recorded)
+      backup = recorded
+      const n = recorded.applications.length
+      coreLogger.info(
+        `the state of ${n} application${n === 1 ? '' : 's'} before the deploy is in ${settings.backupFile}`,
+      )
+    }
+    let result
+    try {
+      result = await deploy(settings, {
+        client,
+        clock: options.clock ?? realClock,
+        logger: coreLogger,
+        onBackup,
+      })
+    } catch (error: unknown) {
+      // The backup still tells a rollback where to return to.
+      if (backup !== undefined) {
+        setOutputs(backupOutputs(backup, settings.backupFile), coreLogger)
+      }
+      throw error
+    }
+    setOutputs(outputsOf(result, settings.backupFile), coreLogger)
     writeSummary(summaryOf(result))
     const message = headline(result)
     if (!settings.dryRun && !result.healthy) throw new Error(message)

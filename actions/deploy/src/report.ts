@@ -1,12 +1,16 @@
 // The deploy as a person reads it: the outputs, a headline, and a step
-// summary with a row per wave.
+// summary with a row per wave and the state recorded before it.
 import { shortRevision } from '../../../lib/argocd/index.js'
 import { formatDuration } from '../../../lib/retry/index.js'
+import type { Backup } from '../../../lib/argocd-stage/index.js'
 import { table, type OutputValue } from '../../../lib/runner/index.js'
 import type { DeployResult, WaveReport, WaveResult } from './deploy.js'
 
 /** The outputs, named as action.yml declares them. */
-export function outputsOf(result: DeployResult): Record<string, OutputValue> {
+export function outputsOf(
+  result: DeployResult,
+  backupFile: string,
+): Record<string, OutputValue> {
   return {
     applications: result.waves.flatMap((w) => w.synced),
     revision: result.revision ?? '',
@@ -17,7 +21,16 @@ export function outputsOf(result: DeployResult): Record<string, OutputValue> {
       ...(w.failure === undefined ? {} : { failure: w.failure }),
     })),
     healthy: result.healthy,
+    ...backupOutputs(result.backup, backupFile),
   }
+}
+
+/** The backup's outputs: the JSON itself and the file holding it. */
+export function backupOutputs(
+  backup: Backup,
+  backupFile: string,
+): Record<string, OutputValue> {
+  return { 'previous-revisions': backup, 'backup-file': backupFile }
 }
 
 /** One sentence on the whole deploy: "3 waves healthy at 2222222". */
@@ -57,6 +70,19 @@ export function summaryOf(result: DeployResult): string {
     headline(result),
     '',
     table(['wave', 'applications', 'result', 'detail'], rows),
+    '',
+    'Before the deploy (`previous-revisions`, what a rollback returns to):',
+    '',
+    table(
+      ['application', 'revision', 'sync', 'health', 'history id'],
+      result.backup.applications.map((a) => [
+        a.name,
+        shortRevision(a.revision),
+        a.sync,
+        a.health,
+        a.historyId === undefined ? '' : String(a.historyId),
+      ]),
+    ),
     '',
   ].join('\n')
 }

@@ -73,6 +73,8 @@ export function useDeployHarness(): DeployHarness {
       degradedGraceMs: 30_000,
       wait: { policy: resolvePolicy(), attemptTimeoutMs: 10_000 },
       dryRun: false,
+      // The core hands the backup to main.ts, which writes it.
+      backupFile: 'unused-by-the-core.json',
       ...overrides,
     }),
     run: (s) => {

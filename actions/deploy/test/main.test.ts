@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { FakeClock } from '../../../lib/retry/index.js'
 import {
   degraded,
@@ -8,6 +11,7 @@ import {
 import {
   cortexApps,
   NEW,
+  OLD,
 } from '../../../test/support/argocd-api/test-client.js'
 import type { StageRun } from '../../../test/support/run-in-process.js'
 import { expectOk, runInProcess } from '../../../test/support/run-in-process.js'
@@ -20,9 +24,11 @@ import { run } from '../src/main.js'
 const TOKEN = 'argocd-token-for-the-main-tests-7f3a'
 let clock: FakeClock
 let api: ArgoCdApi
+let runnerTemp: string
 
 beforeEach(async () => {
   clock = new FakeClock()
+  runnerTemp = mkdtempSync(join(tmpdir(), 'deploy-main-'))
   api = await startArgoCdApi({
     token: TOKEN,
     apps: cortexApps,
@@ -31,6 +37,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await api.close()
+  rmSync(runnerTemp, { recursive: true, force: true })
 })
 
 function step(inputs: Record<string, string>): Promise<StageRun> {
@@ -43,8 +50,27 @@ function step(inputs: Record<string, string>): Promise<StageRun> {
       revision: NEW,
       ...inputs,
     },
-    {},
+    { RUNNER_TEMP: runnerTemp },
   )
+}
+
+/** The state of the Cortex applications as seeded, before any sync. */
+const BEFORE = [
+  'cortex-monitoring',
+  'cortex-dashboard',
+  'mcp-n8n-workflow',
+].map((name) => ({
+  name,
+  revision: OLD,
+  sync: 'Synced',
+  health: 'Healthy',
+  historyId: 0,
+  automated: false,
+}))
+const BACKUP = {
+  version: 1,
+  recordedAt: '2025-01-01T00:00:00.000Z',
+  applications: BEFORE,
 }
 
 /** Every place the token could leak, but the line that masks it. */
@@ -78,6 +104,8 @@ describe('the deploy stage', () => {
         { wave: 2, applications: ['mcp-n8n-workflow'], result: 'healthy' },
       ]),
       healthy: 'true',
+      'previous-revisions': JSON.stringify(BACKUP),
+      'backup-file': join(runnerTemp, 'cortex-deploy-backup.json'),
     })
     expect(run.summary).toBe(
       [
@@ -90,6 +118,14 @@ describe('the deploy stage', () => {
         '| 0 | cortex-monitoring | ✅ healthy | cortex-monitoring: Synced at 2222222, Healthy in 5 s |',
         '| 1 | cortex-dashboard | ✅ healthy | cortex-dashboard: Synced at 2222222, Healthy in 5 s |',
         '| 2 | mcp-n8n-workflow | ✅ healthy | mcp-n8n-workflow: Synced at 2222222, Healthy in 5 s |',
+        '',
+        'Before the deploy (`previous-revisions`, what a rollback returns to):',
+        '',
+        '| application | revision | sync | health | history id |',
+        '| --- | --- | --- | --- | --- |',
+        '| cortex-monitoring | 1111111 | Synced | Healthy | 0 |',
+        '| cortex-dashboard | 1111111 | Synced | Healthy | 0 |',
+        '| mcp-n8n-workflow | 1111111 | Synced | Healthy | 0 |',
         '',
       ].join('\n'),
     )

@@ -57,7 +57,25 @@ describe('readSettings', () => {
         attemptTimeoutMs: 10_000,
       },
       dryRun: false,
+      backupFile: join(tmpdir(), 'cortex-deploy-backup.json'),
     })
+  })
+
+  it.each<[string, string | undefined, string]>([
+    [
+      'in RUNNER_TEMP by default',
+      undefined,
+      '/runner/temp/cortex-deploy-backup.json',
+    ],
+    [
+      'relative to the workspace',
+      'backups/before.json',
+      '/work/space/backups/before.json',
+    ],
+    ['where an absolute path says', '/srv/backup.json', '/srv/backup.json'],
+  ])('puts the backup file %s', (_name, given, file) => {
+    inputs({ ...BASE, project: 'cortex', 'backup-file': given ?? '' })
+    expect(readSettings('/work/space', '/runner/temp').backupFile).toBe(file)
   })
 
   it('reads named applications, once each, and every option', () => {

@@ -1,8 +1,8 @@
 // One request to Argo CD, tried again with back-off while its failure may
 // pass (a 5xx, a dropped connection, an operation still running) and given
 // up at once when it will not (a token refused, an application not found).
-import { ArgoCdError } from '../../../lib/argocd/index.js'
-import type { WaitSettings } from '../../../lib/health/index.js'
+import { ArgoCdError } from '../argocd/index.js'
+import type { WaitSettings } from '../health/index.js'
 import {
   done,
   failFast,
@@ -12,8 +12,8 @@ import {
   retryWith,
   type AttemptOutcome,
   type Clock,
-} from '../../../lib/retry/index.js'
-import type { Logger } from '../../../lib/runner/index.js'
+} from '../retry/index.js'
+import type { Logger } from '../runner/index.js'
 
 /** What the stage's requests need: a clock, a logger, the back-off. */
 export interface RetryDeps {

@@ -7,13 +7,9 @@ import {
   operationStatus,
   revisionMatches,
   type ArgoCdClient,
-} from '../../../lib/argocd/index.js'
-import {
-  done,
-  retryWith,
-  type AttemptOutcome,
-} from '../../../lib/retry/index.js'
-import { withRetry, type RetryDeps } from './argo-retry.js'
+} from '../argocd/index.js'
+import { done, retryWith, type AttemptOutcome } from '../retry/index.js'
+import { withRetry, type RetryDeps } from './request-retry.js'
 
 /** How one application is synced. */
 export interface SyncRequest {

@@ -1,0 +1,151 @@
+// The inputs every Argo CD stage reads alike: the server, its token and
+// TLS, and which applications. A bad one is a ConfigError naming the input,
+// the value and what was expected.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { argoCdServerUrl, shownServer } from '../argocd/index.js'
+import type { TlsOptions } from '../http/index.js'
+import {
+  ConfigError,
+  booleanInput,
+  errorMessage,
+  lineListInput,
+  optionalInput,
+  secretInput,
+} from '../runner/index.js'
+import type { Selection } from './targets.js'
+
+/** How to reach Argo CD, from `argocd-server`, `argocd-token`, `ca-file`, `insecure-skip-verify`. */
+export interface ArgoCdConnection {
+  /** The server URL as given (checked); never holds credentials. */
+  readonly server: string
+  /** Masked as soon as it is read. */
+  readonly token: string
+  readonly tls: TlsOptions
+}
+
+// Kubernetes object names (RFC 1123 subdomains), as Application names are.
+const APP_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/
+
+/** Whether `name` can be an Argo CD Application's name. */
+export function isAppName(name: string): boolean {
+  return APP_NAME.test(name)
+}
+
+/**
+ * Reads the server, the token (masked first) and TLS. `allowedTo` says
+ * what the token's role must allow: `get and sync the applications`.
+ */
+export function readArgoCdConnection(
+  allowedTo: string,
+  workspace?: string,
+): ArgoCdConnection {
+  // Masked before anything can print it.
+  const token = secretInput('argocd-token')
+  const server = readServer()
+  if (token === undefined) {
+    throw new ConfigError(
+      'argocd-token',
+      '',
+      `an Argo CD API token allowed to ${allowedTo}, from a secret`,
+    )
+  }
+  return { server, token, tls: readTls(workspace) }
+}
+
+/** How `readSelection` reads `applications`, `project` and `selector`. */
+export interface SelectionOptions {
+  /** What the stage does with them, for messages: `deploy`. */
+  readonly verb: string
+  /** Neither names nor a project means every application (narrowed by `selector`). */
+  readonly all?: boolean
+}
+
+/** Reads which applications: names, or a project narrowed by a selector. */
+export function readSelection(options: SelectionOptions): Selection {
+  const names = lineListInput('applications')
+  const project = optionalInput('project')
+  const selector = optionalInput('selector')
+  if (names.length > 0 && project !== undefined) {
+    throw new ConfigError(
+      'project',
+      project,
+      'no project when applications are named: one or the other',
+    )
+  }
+  if (names.length > 0) {
+    if (selector !== undefined) {
+      throw new ConfigError(
+        'selector',
+        selector,
+        'no selector when applications are named (it filters a project)',
+      )
+    }
+    const bad = names.find((name) => !isAppName(name))
+    if (bad !== undefined) {
+      throw new ConfigError(
+        'applications',
+        bad,
+        'Argo CD application names, one a line: lowercase letters, digits, - and .',
+      )
+    }
+    return { kind: 'applications', names: [...new Set(names)] }
+  }
+  const narrowed = selector === undefined ? {} : { selector }
+  if (project === undefined) {
+    if (options.all === true) return { kind: 'all', ...narrowed }
+    throw new ConfigError(
+      'applications',
+      '',
+      `application names, one a line, or a project (an AppProject) whose applications to ${options.verb}`,
+    )
+  }
+  return { kind: 'project', project, ...narrowed }
+}
+
+function readServer(): string {
+  const server = optionalInput('argocd-server')
+  if (server === undefined) {
+    throw new ConfigError(
+      'argocd-server',
+      '',
+      "the Argo CD server's URL, e.g. https://argocd.example.org",
+    )
+  }
+  try {
+    argoCdServerUrl(server)
+  } catch (error: unknown) {
+    // A password in the URL is not repeated in the message.
+    throw new ConfigError(
+      'argocd-server',
+      shownServer(server),
+      `an http(s) URL such as https://argocd.example.org (${errorMessage(error)})`,
+    )
+  }
+  return server
+}
+
+function readTls(workspace?: string): TlsOptions {
+  const insecure = booleanInput('insecure-skip-verify', false)
+  const caFile = optionalInput('ca-file')
+  if (caFile === undefined) return insecure ? { insecure } : {}
+  let ca: string
+  try {
+    // A relative path is the workspace's, as a workflow author means it.
+    ca = readFileSync(resolve(workspace ?? process.cwd(), caFile), 'utf8')
+  } catch (error: unknown) {
+    throw new ConfigError(
+      'ca-file',
+      caFile,
+      `a readable PEM file (${errorMessage(error)})`,
+    )
+  }
+  if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError(
+      'ca-file',
+      caFile,
+      'a PEM file of certificates (-----BEGIN CERTIFICATE-----)',
+    )
+  }
+  return insecure ? { ca, insecure } : { ca }
+}
