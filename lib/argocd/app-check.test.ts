@@ -123,6 +123,27 @@ describe('appCheck settle period', () => {
     ])
     expect(report.healthy).toBe(true)
   })
+
+  it('starts the settle period again after a Degraded reading within the grace', async () => {
+    await h.syncWith('cortex-dashboard', [
+      ...rollout(0),
+      { health: 'Degraded' },
+      { health: 'Healthy' },
+    ])
+    const { report, lines } = await h.wait({
+      name: 'cortex-dashboard',
+      expectedRevision: NEW,
+      settleMs: 20_000,
+      degradedGraceMs: 60_000,
+    })
+    expect(lines).toEqual([
+      'attempt 1 of 8: Synced at 2222222, Healthy, settling: 20 s left, next in 20 s',
+      'attempt 2 of 8: Synced at 2222222, Degraded (1 min of grace left), next in 10 s',
+      'attempt 3 of 8: Synced at 2222222, Healthy, settling: 20 s left, next in 20 s',
+      'attempt 4 of 8: Synced at 2222222, Healthy, held 20 s',
+    ])
+    expect(report.healthy).toBe(true)
+  })
 })
 
 describe('appCheck errors', () => {

@@ -85,6 +85,9 @@ export function appCheck(
       seen.atExpected &&
       (st.sync === 'Synced' || (opForExpected && op.phase === 'Succeeded'))
     if (applied && st.health === 'Degraded') {
+      // A Degraded reading breaks the settle period, grace or not: a
+      // crash-looping app flaps between Healthy and Degraded.
+      healthySince = undefined
       degradedSince ??= now
       const degradedFor = now - degradedSince
       if (degradedFor >= graceMs) {
