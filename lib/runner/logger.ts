@@ -14,10 +14,20 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
 }
 
+/**
+ * `text` as plain log text: a line of it starting with `::` would be read
+ * by the runner as a workflow command (`::stop-commands::`, a forged
+ * `::error::`), and log lines carry what servers and tools answered, so
+ * such a line gets a zero-width space between its colons.
+ */
+export function plainLog(text: string): string {
+  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b')
+}
+
 /** The runner's logger, backed by @actions/core. */
 export const coreLogger: Logger = {
   debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
+  info: (message) => core.info(plainLog(message)),
   warning: (message, title) => core.warning(message, title ? { title } : {}),
   notice: (message, title) => core.notice(message, title ? { title } : {}),
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {

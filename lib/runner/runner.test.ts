@@ -175,6 +175,20 @@ describe('loggers', () => {
       '::endgroup::',
     ])
   })
+
+  it('keeps a line of remote text from being read as a workflow command', async () => {
+    const out = await stdoutOf(() => {
+      coreLogger.info('crash\n::warning::forged\n  ::stop-commands::t\na :: b')
+      coreLogger.debug('x\n::error::forged')
+      coreLogger.warning('y\n::error::forged')
+      return Promise.resolve()
+    })
+    expect(out.split('\n').filter((line) => /^\s*::/.test(line))).toEqual([
+      '::debug::x%0A::error::forged',
+      '::warning::y%0A::error::forged',
+    ])
+    expect(out).toContain('a :: b')
+  })
 })
 
 describe('clip', () => {
