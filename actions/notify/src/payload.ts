@@ -73,12 +73,25 @@ export function slackPayload(facts: RunFacts): SlackPayload {
   ]
   if (fields.length > 0) blocks.push({ type: 'section', fields })
   if (facts.text !== undefined) {
-    blocks.push({ type: 'context', elements: [mrkdwn(escape(facts.text))] })
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(shorten(escape(facts.text), SLACK_TEXT_LIMIT))],
+    })
   }
   return {
     text: `${facts.status}${what ? `: ${escape(what)}` : ''}`,
     blocks,
   }
+}
+
+/** Slack refuses a text object over 3 000 characters (invalid_blocks). */
+export const SLACK_TEXT_LIMIT = 3_000
+
+// Cut at the limit with an ellipsis, never inside an escape like `&amp;`.
+function shorten(text: string, limit: number): string {
+  if (text.length <= limit) return text
+  const cut = text.slice(0, limit - 1).replace(/&[a-z]*$/, '')
+  return `${cut}…`
 }
 
 function mrkdwn(text: string): { type: 'mrkdwn'; text: string } {

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import {
   ConfigError,
   booleanInput,
@@ -63,6 +64,7 @@ export function readSettings(ctx: RunnerContext): NotifySettings {
     )
   }
   const host = webhookHost(webhookUrl)
+  for (const part of webhookSecrets(webhookUrl)) core.setSecret(part)
   const kind = choiceInput<WebhookKind>('kind', ['slack', 'json'], 'slack')
   const status = requiredInput('status')
   const known = STATUSES.find((s) => s === status)
@@ -120,5 +122,31 @@ export function webhookHost(url: string): string {
       'an http:// or https:// URL',
     )
   }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new ConfigError(
+      'webhook-url',
+      `${parsed.protocol}//…@${parsed.host}/…`,
+      'an http:// or https:// URL without user:password@ (the path or a query parameter carries the credential)',
+    )
+  }
   return parsed.host
+}
+
+/**
+ * The parts of a webhook URL that may be the credential, each masked on
+ * its own: a server's error often quotes one back ("token B0X… is
+ * unknown"), and only the whole URL was masked before.
+ */
+export function webhookSecrets(url: string): string[] {
+  const parsed = new URL(url)
+  const parts = parsed.pathname
+    .split('/')
+    .map((part) => decodeURIComponent(part))
+    // Plain words (`services`, `hooks`) are not secrets; tokens have digits
+    // or capitals (Slack's T…/B…/… ids, random keys).
+    .filter((part) => part.length >= 8 && /[0-9A-Z]/.test(part))
+  for (const value of parsed.searchParams.values()) {
+    if (value.length >= 4) parts.push(value)
+  }
+  return parts
 }

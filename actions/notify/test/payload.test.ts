@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildPayload, jsonPayload, slackPayload } from '../src/payload.js'
+import {
+  SLACK_TEXT_LIMIT,
+  buildPayload,
+  jsonPayload,
+  slackPayload,
+} from '../src/payload.js'
 import type { RunFacts } from '../src/settings.js'
 
 const FACTS: RunFacts = {
@@ -87,6 +92,19 @@ describe('slackPayload', () => {
     expect(shown).not.toContain('<!channel>')
     expect(shown).toContain('&lt;!channel&gt; see &lt;http://x|y&gt;')
     expect(shown).toContain('a&amp;b')
+  })
+})
+
+describe('slackPayload text', () => {
+  it('cuts a text longer than Slack takes, never inside an escape', () => {
+    const payload = slackPayload({
+      status: 'success',
+      text: `${'x'.repeat(2_997)}&&&`,
+    })
+    const context = payload.blocks.find((b) => b.type === 'context')
+    const text = context?.elements?.[0]?.text ?? ''
+    expect(text.length).toBeLessThanOrEqual(SLACK_TEXT_LIMIT)
+    expect(text).toMatch(/x…$/)
   })
 })
 

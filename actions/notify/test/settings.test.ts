@@ -7,7 +7,7 @@ import {
   jest,
 } from '@jest/globals'
 import { ConfigError } from '../../../lib/runner/index.js'
-import { readSettings, webhookHost } from '../src/settings.js'
+import { readSettings, webhookHost, webhookSecrets } from '../src/settings.js'
 
 const HOOK = 'https://hooks.slack.com/services/T1/B2/secretPart'
 const saved = { ...process.env }
@@ -141,3 +141,23 @@ function catchError(fn: () => unknown): Error {
   }
   throw new Error('expected an error')
 }
+
+describe('webhook URL secrets', () => {
+  it('refuses user:password@ in the URL without showing it', () => {
+    expect(() => webhookHost('http://u:PWSECRET@127.0.0.1:1/x')).toThrow(
+      /got "http:\/\/…@127\.0\.0\.1:1\/…"; expected an http:\/\/ or https:\/\/ URL without user:password@/,
+    )
+  })
+
+  it('names every part that may be the credential, to mask each one', () => {
+    expect(webhookSecrets(HOOK)).toEqual(['secretPart'])
+    expect(
+      webhookSecrets(
+        'https://hooks.slack.com/services/T0123ABCD/B0123ABCD/x1Y2',
+      ),
+    ).toEqual(['T0123ABCD', 'B0123ABCD'])
+    expect(webhookSecrets('https://h.example/hook/x?key=QKEY77&v=1')).toEqual([
+      'QKEY77',
+    ])
+  })
+})
