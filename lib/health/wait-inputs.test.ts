@@ -56,6 +56,14 @@ describe('readWaitSettings', () => {
     })
   })
 
+  it('shortens an attempt timeout longer than the whole timeout', () => {
+    inputs({ 'attempt-timeout': '20s', timeout: '2s' })
+    expect(readWaitSettings()).toMatchObject({
+      attemptTimeoutMs: 2_000,
+      deadlineMs: 2_000,
+    })
+  })
+
   it.each([
     [{ attempts: '0' }, /input 'attempts': got "0"/],
     [{ 'backoff-factor': '0.5' }, /input 'backoff-factor': got "0.5"/],

@@ -40,17 +40,34 @@ export function readWaitSettings(): WaitSettings {
     )
   }
   const timeout = optionalInput('timeout')
+  const attemptTimeoutMs = durationInput(
+    'attempt-timeout',
+    10_000,
+    100,
+    600_000,
+  )
+  if (timeout === undefined) {
+    return { policy: policyOf(baseMs, factor, capMs), attemptTimeoutMs }
+  }
+  const deadlineMs = durationInput('timeout', 0, 1_000)
   return {
-    policy: {
-      baseMs,
-      factor,
-      capMs,
-      attempts: integerInput('attempts', 5, 1, 1_000),
-      jitter: 0,
-    },
-    attemptTimeoutMs: durationInput('attempt-timeout', 10_000, 100, 600_000),
-    ...(timeout === undefined
-      ? {}
-      : { deadlineMs: durationInput('timeout', 0, 1_000) }),
+    policy: policyOf(baseMs, factor, capMs),
+    // No attempt may outlast the whole wait: `timeout` bounds the step.
+    attemptTimeoutMs: Math.min(attemptTimeoutMs, deadlineMs),
+    deadlineMs,
+  }
+}
+
+function policyOf(
+  baseMs: number,
+  factor: number,
+  capMs: number,
+): BackoffPolicy {
+  return {
+    baseMs,
+    factor,
+    capMs,
+    attempts: integerInput('attempts', 5, 1, 1_000),
+    jitter: 0,
   }
 }
