@@ -39,6 +39,7 @@ export function readSettings(): ReadSettings {
     multilineInput('http-targets') ?? '',
     httpDefaults(tls),
   )
+  for (const target of http) maskCredentials(target.headers)
   const argocd = readArgoCd()
   const rollouts = parseRollouts(lineListInput('rollouts'))
   const prometheus = readPrometheus()
@@ -114,22 +115,35 @@ function httpDefaults(tls: TlsOptions): HttpDefaults {
   }
 }
 
-/** `Name: value` lines; every value is masked, since most are credentials. */
+/** `Name: value` lines; credential headers are masked as they are read. */
 function readHeaders(): Record<string, string> {
   const headers: Record<string, string> = {}
   for (const line of lineListInput('headers')) {
     const match = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+):\s*(.*)$/.exec(line)
-    if (!match?.[2]) {
-      const name = line.split(':')[0] ?? ''
-      throw new ConfigError('headers', `${name}: …`, 'one `Name: value` a line')
+    if (!match?.[1] || !match[2]) {
+      // Only the first word: the rest of a line without a colon may be a token.
+      const name = /^[^\s:]*/.exec(line)?.[0] ?? ''
+      throw new ConfigError('headers', `${name} …`, 'one `Name: value` a line')
     }
-    core.setSecret(match[2])
-    // `Bearer <token>`: the token alone must be masked too.
-    const credential = /^\S+\s+(\S.*)$/.exec(match[2])?.[1]
-    if (credential !== undefined) core.setSecret(credential)
-    headers[match[1] ?? ''] = match[2]
+    headers[match[1]] = match[2]
   }
+  maskCredentials(headers)
   return headers
+}
+
+// Header names whose values are credentials. Masking every value would
+// star out `1` or `*/*` all over the job log.
+const CREDENTIAL_HEADER = /auth|token|key|secret|cookie|session|signature/i
+
+/** Masks the credential headers' values, and the token after a scheme. */
+export function maskCredentials(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!CREDENTIAL_HEADER.test(name)) continue
+    core.setSecret(value)
+    // `Bearer <token>`: the token alone must be masked too.
+    const credential = /^\S+\s+(\S.*)$/.exec(value)?.[1]
+    if (credential !== undefined) core.setSecret(credential)
+  }
 }
 
 function readArgoCd(): ArgoCdTargets | undefined {

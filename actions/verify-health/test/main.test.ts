@@ -161,6 +161,25 @@ describe('verify-health', () => {
     expect(shown(step)).not.toMatch(/never-shown/)
   })
 
+  it('masks credential headers only, per target too, and never echoes a malformed line', async () => {
+    const step = await verify({
+      ...FAST,
+      'http-targets': `- url: ${httpUrl}/health\n  headers: { X-Api-Key: per-target-never-shown-41 }`,
+      headers: 'X-Debug: 1\nAccept: */*',
+    })
+    expectOk(step)
+    expect(step.log).toContain('::add-mask::per-target-never-shown-41')
+    expect(step.log).not.toContain('::add-mask::1\n')
+    expect(step.log).not.toContain('::add-mask::*/*')
+    const bad = await verify({
+      'http-targets': `${httpUrl}/health`,
+      headers: 'Authorization Bearer no-colon-never-shown-9',
+    })
+    expect(bad.failed).toBe(true)
+    expect(bad.log).toContain('input \'headers\': got "Authorization …"')
+    expect(bad.log).not.toContain('no-colon-never-shown')
+  })
+
   it('retries an endpoint until it is healthy, logging every attempt', async () => {
     statuses = [503, 503, 200]
     const step = await verify({ ...FAST, 'http-targets': `${httpUrl}/health` })
