@@ -197,6 +197,31 @@ describe('argoCdServerUrl', () => {
     ])
   })
 
+  it('keeps only the project asked for, when the server did not filter', async () => {
+    const unfiltered = new ArgoCdClient({
+      server: api.url,
+      token: TOKEN,
+      send: () =>
+        Promise.resolve({
+          status: 200,
+          statusText: 'OK',
+          headers: {},
+          truncated: false,
+          body: JSON.stringify({
+            items: [
+              { metadata: { name: 'a' }, spec: { project: 'cortex' } },
+              { metadata: { name: 'b' }, spec: { project: 'prod-critical' } },
+              { metadata: { name: 'c' }, spec: {} },
+            ],
+          }),
+        }),
+    })
+    const apps = await unfiltered.listApplications({ project: 'cortex' })
+    expect(apps.map((a) => (a['metadata'] as { name: string }).name)).toEqual([
+      'a',
+    ])
+  })
+
   it('wants a token', () => {
     expect(() => new ArgoCdClient({ server: api.url, token: '' })).toThrow(
       'an Argo CD token is required',

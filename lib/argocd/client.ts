@@ -84,9 +84,18 @@ export function argoCdServerUrl(server: string): URL {
   return url
 }
 
+function projectOf(app: Application): string {
+  const spec = app['spec']
+  const project =
+    typeof spec === 'object' && spec !== null
+      ? (spec as Record<string, unknown>)['project']
+      : undefined
+  return typeof project === 'string' && project !== '' ? project : 'default'
+}
+
 /** A server input as an error may quote it: credentials in it replaced. */
 export function shownServer(server: string): string {
-  return server.replace(/\/\/[^/@]*@/, '//…@')
+  return server.replace(/\/\/[^/@]*@/, '//…@').replace(/[?#].*$/, '?…')
 }
 
 /** Argo CD's REST API, for one server and token. */
@@ -139,7 +148,12 @@ export class ArgoCdClient {
     // grpc-gateway writes an empty list as null.
     if (items === null || items === undefined) return []
     if (!Array.isArray(items)) throw notArgo(ctx, 'items is not a list')
-    return items.map(asApplication)
+    const apps = items.map(asApplication)
+    // The server filters by project; an answer that did not (an older
+    // server, a proxy) must not get another project's apps synced.
+    return filter.project === undefined
+      ? apps
+      : apps.filter((app) => projectOf(app) === filter.project)
   }
 
   /** Starts a sync; answers the application with its operation. */

@@ -2,7 +2,7 @@
 // an abbreviation, matched without regard to case; a chart version as is.
 
 // 7 hex digits is git's default abbreviation; 64 is a SHA-256 object name.
-const COMMIT = /^[0-9a-f]{7,64}$/i
+const COMMIT = /^(?:[0-9a-f]{7,40}|[0-9a-f]{64})$/i
 
 /** Whether `text` is a commit SHA or an abbreviation of at least 7 hex digits. */
 export function isCommitRevision(text: string): boolean {
