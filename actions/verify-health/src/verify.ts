@@ -90,8 +90,11 @@ export async function verifyHealth(
   }
   const started = clock.now()
   const options = { ...settings.wait, clock, logger }
-  logger.info(`checking ${count(checks.length)}, ${waitText(settings.wait)}`)
-  const entries = (await runChecks(checks, options)).map(entryOf)
+  const entries: ReportEntry[] = []
+  if (checks.length > 0) {
+    logger.info(`checking ${count(checks.length)}, ${waitText(settings.wait)}`)
+    entries.push(...(await runChecks(checks, options)).map(entryOf))
+  }
   if (gate.length > 0) {
     if (entries.every((e) => e.healthy)) {
       logger.info(
