@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Runs a bundled stage outside GitHub, with the runner's environment built
 // from flags: INPUT_* from --input, GITHUB_* from --env, an event file, and
 // temporary GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files that are printed after.
