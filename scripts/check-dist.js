@@ -6,12 +6,12 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildStage, findStages } from './build.js'
+import { buildAll } from './build.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const fresh = mkdtempSync(join(tmpdir(), 'cortex-dist-'))
 try {
-  for (const stage of findStages()) await buildStage(stage, fresh)
+  await buildAll(fresh)
   const diff = (...args) =>
     spawnSync(
       'git',
