@@ -33,7 +33,12 @@ export interface Baseline {
 
 /** What to do with the baseline on this run. */
 export type BaselinePlan =
-  | { readonly action: 'save'; readonly key: string; readonly branch: string; readonly sha: string }
+  | {
+      readonly action: 'save'
+      readonly key: string
+      readonly branch: string
+      readonly sha: string
+    }
   | {
       readonly action: 'restore'
       readonly key: string
@@ -47,11 +52,18 @@ export interface BaselineOutcome {
   /** The key the totals were saved under. */
   readonly saved?: string
   /** The baseline compared with, and the key it was found under. */
-  readonly restored?: Baseline & { readonly key: string; readonly exact: boolean }
+  readonly restored?: Baseline & {
+    readonly key: string
+    readonly exact: boolean
+  }
 }
 
 /** `<prefix>-<branch>-<sha>`; commas, which cache keys refuse, become `_`. */
-export function baselineKey(prefix: string, branch: string, sha: string): string {
+export function baselineKey(
+  prefix: string,
+  branch: string,
+  sha: string,
+): string {
   return `${baselinePrefix(prefix, branch)}${sha}`
 }
 
@@ -81,7 +93,8 @@ export function planBaseline(
   if (branch === undefined || context.sha === undefined) {
     return {
       action: 'none',
-      reason: 'no baseline: the run is neither for a pull request nor for a branch commit (GITHUB_REF and GITHUB_SHA)',
+      reason:
+        'no baseline: the run is neither for a pull request nor for a branch commit (GITHUB_REF and GITHUB_SHA)',
     }
   }
   if (context.defaultBranch === undefined) {
@@ -96,7 +109,12 @@ export function planBaseline(
       reason: `no baseline saved: ${branch} is not the default branch (${context.defaultBranch})`,
     }
   }
-  return { action: 'save', key: baselineKey(prefix, branch, context.sha), branch, sha: context.sha }
+  return {
+    action: 'save',
+    key: baselineKey(prefix, branch, context.sha),
+    branch,
+    sha: context.sha,
+  }
 }
 
 /** Carries out the plan; trouble of any kind becomes a notice. */
@@ -112,15 +130,26 @@ export async function applyBaseline(
     return {}
   }
   if (plan.action === 'save') {
-    const baseline: Baseline = { version: 1, branch: plan.branch, sha: plan.sha, totals }
+    const baseline: Baseline = {
+      version: 1,
+      branch: plan.branch,
+      sha: plan.sha,
+      totals,
+    }
     try {
       if (await store.save(plan.key, JSON.stringify(baseline))) {
         logger.info(`saved the totals as the baseline ${plan.key}`)
         return { saved: plan.key }
       }
-      logger.notice(`baseline ${plan.key} not saved: the cache declined it (one is kept per commit, so a re-run finds it taken)`, title)
+      logger.notice(
+        `baseline ${plan.key} not saved: the cache declined it (one is kept per commit, so a re-run finds it taken)`,
+        title,
+      )
     } catch (error: unknown) {
-      logger.notice(`baseline ${plan.key} not saved: ${errorMessage(error)}`, title)
+      logger.notice(
+        `baseline ${plan.key} not saved: ${errorMessage(error)}`,
+        title,
+      )
     }
     return {}
   }
@@ -140,7 +169,10 @@ export async function applyBaseline(
   }
   const baseline = parseBaseline(found.text)
   if (baseline === undefined) {
-    logger.notice(`baseline ${found.key} is unreadable, so no delta is shown`, title)
+    logger.notice(
+      `baseline ${found.key} is unreadable, so no delta is shown`,
+      title,
+    )
     return {}
   }
   const exact = found.key === plan.key

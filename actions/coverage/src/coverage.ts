@@ -74,7 +74,11 @@ export async function runCoverage(
   deps: CoverageDeps,
 ): Promise<CoverageResult> {
   const { logger } = deps
-  const resolver = new PathResolver(settings.root, settings.pathMap, deps.exists)
+  const resolver = new PathResolver(
+    settings.root,
+    settings.pathMap,
+    deps.exists,
+  )
   const files = findReports(settings.reports, settings.root)
   const { map, reports } = await logger.group('Coverage reports', () =>
     readReports(files, settings.root, resolver, logger),
@@ -151,7 +155,10 @@ async function diffLines(
     logger.info(`${lines.size} file(s) changed since ${base} (${base}...HEAD)`)
     return lines
   } catch (error: unknown) {
-    logger.notice(`git diff ${base}...HEAD failed: ${errorMessage(error)}`, title)
+    logger.notice(
+      `git diff ${base}...HEAD failed: ${errorMessage(error)}`,
+      title,
+    )
     return undefined
   }
 }

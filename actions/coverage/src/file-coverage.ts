@@ -68,7 +68,11 @@ export function countsOf(metric: Metric | undefined): Counts {
 /** Bare counts as a metric, covered clamped to [0, total]. */
 export function countMetric(covered: number, total: number): CountMetric {
   const all = Math.max(0, total)
-  return { kind: 'counts', covered: Math.min(Math.max(0, covered), all), total: all }
+  return {
+    kind: 'counts',
+    covered: Math.min(Math.max(0, covered), all),
+    total: all,
+  }
 }
 
 /**
@@ -143,5 +147,9 @@ function unitePoints(a: PointMetric, b: PointMetric): PointMetric {
     }
     n += 1
   }
-  return { kind: 'points', keys: keys.slice(0, n), covered: covered.slice(0, n) }
+  return {
+    kind: 'points',
+    keys: keys.slice(0, n),
+    covered: covered.slice(0, n),
+  }
 }

@@ -32,7 +32,11 @@ export function findReports(globs: readonly string[], root: string): string[] {
     try {
       files = expandGlob(glob, root)
     } catch (error: unknown) {
-      throw new ConfigError('reports', glob, `a valid glob (${errorMessage(error)})`)
+      throw new ConfigError(
+        'reports',
+        glob,
+        `a valid glob (${errorMessage(error)})`,
+      )
     }
     if (files.length === 0) {
       throw new ConfigError(

@@ -54,7 +54,9 @@ function omitted(count: number, limit: number): string {
 }
 
 function totalsTable(result: CoverageResult): string {
-  const rows: string[][] = [['total', ...METRICS.map((m) => counted(result.totals[m]))]]
+  const rows: string[][] = [
+    ['total', ...METRICS.map((m) => counted(result.totals[m]))],
+  ]
   const restored = result.baseline.restored
   if (restored) {
     rows.push([
@@ -109,9 +111,7 @@ function changedRow(file: ChangedFile, totals: Totals | undefined): string[] {
     return [file.path, 'not in the reports', '', '', '']
   }
   const changed =
-    file.detail === 'lines'
-      ? counted(file.changed)
-      : 'no per-line data'
+    file.detail === 'lines' ? counted(file.changed) : 'no per-line data'
   return [file.path, ...metricCells(totals), changed]
 }
 

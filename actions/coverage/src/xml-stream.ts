@@ -133,7 +133,10 @@ export function attributeOf(raw: string, name: string): string | undefined {
     if (quote !== '"' && quote !== "'") return undefined
     const close = raw.indexOf(quote, value + 1)
     if (close < 0) return undefined
-    if (raw.startsWith(name, i) && raw.slice(i + name.length, equals).trim() === '') {
+    if (
+      raw.startsWith(name, i) &&
+      raw.slice(i + name.length, equals).trim() === ''
+    ) {
       return decodeEntities(raw.slice(value + 1, close))
     }
     i = close + 1

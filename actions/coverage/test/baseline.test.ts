@@ -60,7 +60,12 @@ describe('planBaseline', () => {
       'saves on a push to the default branch',
       PUSH,
       true,
-      { action: 'save', key: `cortex-coverage-main-${SHA}`, branch: 'main', sha: SHA },
+      {
+        action: 'save',
+        key: `cortex-coverage-main-${SHA}`,
+        branch: 'main',
+        sha: SHA,
+      },
     ],
     [
       'restores the base on a pull request, the base branch as fallback',
@@ -77,7 +82,10 @@ describe('planBaseline', () => {
       'does nothing on another branch',
       { ...PUSH, ref: 'refs/heads/feature' },
       true,
-      { action: 'none', reason: 'no baseline saved: feature is not the default branch (main)' },
+      {
+        action: 'none',
+        reason: 'no baseline saved: feature is not the default branch (main)',
+      },
     ],
     [
       'does nothing on a tag',
@@ -95,10 +103,16 @@ describe('planBaseline', () => {
       true,
       {
         action: 'none',
-        reason: 'no baseline saved: the event payload does not name the default branch, so main may not be it',
+        reason:
+          'no baseline saved: the event payload does not name the default branch, so main may not be it',
       },
     ],
-    ['does nothing when off', PULL, false, { action: 'none', reason: 'baseline: off' }],
+    [
+      'does nothing when off',
+      PULL,
+      false,
+      { action: 'none', reason: 'baseline: off' },
+    ],
   ])('%s', (_name, context, enabled, plan) => {
     expect(planBaseline(context, 'cortex-coverage', enabled)).toEqual(plan)
   })
@@ -128,7 +142,11 @@ describe('applyBaseline', () => {
 
   it('restores the base commit’s totals on a pull request', async () => {
     const store = new MemoryStore()
-    const base = planBaseline({ ...PUSH, sha: BASE_SHA }, 'cortex-coverage', true)
+    const base = planBaseline(
+      { ...PUSH, sha: BASE_SHA },
+      'cortex-coverage',
+      true,
+    )
     await applyBaseline(base, TOTALS, store, new MemoryLogger())
     const log = new MemoryLogger()
     const outcome = await applyBaseline(restore, TOTALS, store, log)
@@ -146,27 +164,39 @@ describe('applyBaseline', () => {
     await applyBaseline(save, TOTALS, store, new MemoryLogger())
     const log = new MemoryLogger()
     const outcome = await applyBaseline(restore, TOTALS, store, log)
-    expect(outcome.restored).toMatchObject({ key: `cortex-coverage-main-${SHA}`, exact: false })
+    expect(outcome.restored).toMatchObject({
+      key: `cortex-coverage-main-${SHA}`,
+      exact: false,
+    })
     expect(log.at('info')[0]).toContain('the newest of main')
   })
 
   it('gives a notice, not an error, when there is no baseline', async () => {
     const log = new MemoryLogger()
-    expect(await applyBaseline(restore, TOTALS, new MemoryStore(), log)).toEqual({})
+    expect(
+      await applyBaseline(restore, TOTALS, new MemoryStore(), log),
+    ).toEqual({})
     expect(log.at('notice')).toEqual([
       `no baseline to compare with: none saved for main yet (looked for cortex-coverage-main-${BASE_SHA}, then cortex-coverage-main-*); a run on main saves one`,
     ])
   })
 
   it.each([
-    ['saving', save, `baseline cortex-coverage-main-${SHA} not saved: cache service 503`],
+    [
+      'saving',
+      save,
+      `baseline cortex-coverage-main-${SHA} not saved: cache service 503`,
+    ],
     ['restoring', restore, 'no baseline to compare with: cache service 503'],
-  ])('gives a notice when the cache fails while %s', async (_name, plan, notice) => {
-    const log = new MemoryLogger()
-    const store = new MemoryStore(new Error('cache service 503'))
-    expect(await applyBaseline(plan, TOTALS, store, log)).toEqual({})
-    expect(log.at('notice')).toEqual([notice])
-  })
+  ])(
+    'gives a notice when the cache fails while %s',
+    async (_name, plan, notice) => {
+      const log = new MemoryLogger()
+      const store = new MemoryStore(new Error('cache service 503'))
+      expect(await applyBaseline(plan, TOTALS, store, log)).toEqual({})
+      expect(log.at('notice')).toEqual([notice])
+    },
+  )
 
   it('gives a notice when the cache declines a second save of one commit', async () => {
     const store = new MemoryStore()
@@ -187,7 +217,9 @@ describe('applyBaseline', () => {
   it('does nothing but say why when there is nothing to do', async () => {
     const log = new MemoryLogger()
     const plan = planBaseline(PUSH, 'p', false)
-    expect(await applyBaseline(plan, TOTALS, new MemoryStore(), log)).toEqual({})
+    expect(await applyBaseline(plan, TOTALS, new MemoryStore(), log)).toEqual(
+      {},
+    )
     expect(log.at('info')).toEqual(['baseline: off'])
   })
 })

@@ -23,7 +23,9 @@ function fakeCache(available = true) {
       calls.push(`restore ${key} [${restoreKeys.join(',')}] ${paths.join(',')}`)
       const hit =
         [...entries.keys()].find((k) => k === key) ??
-        [...entries.keys()].find((k) => restoreKeys.some((p) => k.startsWith(p)))
+        [...entries.keys()].find((k) =>
+          restoreKeys.some((p) => k.startsWith(p)),
+        )
       if (hit === undefined) return Promise.resolve(undefined)
       writeFileSync(paths[0] ?? '', entries.get(hit) ?? '')
       return Promise.resolve(hit)

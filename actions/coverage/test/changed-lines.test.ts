@@ -20,7 +20,8 @@ afterEach(() => {
 function parse(diff: string, pieces = 1): Record<string, readonly number[]> {
   const reader = new DiffReader()
   const size = Math.ceil(diff.length / pieces)
-  for (let i = 0; i < diff.length; i += size) reader.write(diff.slice(i, i + size))
+  for (let i = 0; i < diff.length; i += size)
+    reader.write(diff.slice(i, i + size))
   return Object.fromEntries(reader.end())
 }
 
@@ -100,8 +101,18 @@ describe('changedCoverage', () => {
     expect(changedCoverage(map, changed)).toEqual({
       counts: { covered: 2, total: 3 },
       files: [
-        { path: 'README.md', added: 2, detail: 'none', changed: { covered: 0, total: 0 } },
-        { path: 'src/a.ts', added: 4, detail: 'lines', changed: { covered: 2, total: 3 } },
+        {
+          path: 'README.md',
+          added: 2,
+          detail: 'none',
+          changed: { covered: 0, total: 0 },
+        },
+        {
+          path: 'src/a.ts',
+          added: 4,
+          detail: 'lines',
+          changed: { covered: 2, total: 3 },
+        },
         {
           path: 'src/summary-only.ts',
           added: 1,

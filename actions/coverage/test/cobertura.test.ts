@@ -46,9 +46,7 @@ describe('readCobertura', () => {
   })
 
   it('counts line elements, never the rates, and skips packages without classes', async () => {
-    const { sink, map } = mapSink('/repo', [
-      { from: 'C:/build/repo/', to: '' },
-    ])
+    const { sink, map } = mapSink('/repo', [{ from: 'C:/build/repo/', to: '' }])
     const read = await readCobertura(fixture('cobertura-odd.xml'), sink)
     expect(read.files).toBe(3)
     expect(map.sorted().map((f) => f.path)).toEqual([

@@ -7,7 +7,11 @@ import { formatDelta, formatPercent, percent } from '../src/totals.js'
 
 const counts = (covered: number, total: number): Counts => ({ covered, total })
 
-function totals(lines: Counts, branches = counts(0, 0), functions = counts(0, 0)): Totals {
+function totals(
+  lines: Counts,
+  branches = counts(0, 0),
+  functions = counts(0, 0),
+): Totals {
   return { lines, branches, functions }
 }
 
@@ -37,7 +41,12 @@ describe('percent', () => {
 
 describe('checkGate', () => {
   it('fails case C55 with "8.33 % < 80 %"', () => {
-    const gate = checkGate(totals(counts(2, 24)), undefined, { lines: 80 }, false)
+    const gate = checkGate(
+      totals(counts(2, 24)),
+      undefined,
+      { lines: 80 },
+      false,
+    )
     expect(gate).toEqual({
       passed: false,
       failures: ['lines: 8.33 % < 80 %'],
@@ -46,7 +55,9 @@ describe('checkGate', () => {
     })
   })
 
-  it.each<[string, Totals, Counts | undefined, Minimums, boolean, string[], string[]]>([
+  it.each<
+    [string, Totals, Counts | undefined, Minimums, boolean, string[], string[]]
+  >([
     [
       'passes at exactly the minimum, as shown',
       totals(counts(4, 5)),
@@ -80,7 +91,9 @@ describe('checkGate', () => {
       undefined,
       { branches: 50 },
       false,
-      ['branches: n/a (the reports hold no branch data), so min-branches 50 % cannot be checked'],
+      [
+        'branches: n/a (the reports hold no branch data), so min-branches 50 % cannot be checked',
+      ],
       [],
     ],
     [
@@ -99,7 +112,9 @@ describe('checkGate', () => {
       { changedLines: 90 },
       true,
       [],
-      ['min-changed-lines not applied: no diff was read (not a pull request, and no diff-base)'],
+      [
+        'min-changed-lines not applied: no diff was read (not a pull request, and no diff-base)',
+      ],
     ],
     [
       'notes a changed-line minimum when no changed line is instrumented',
@@ -108,7 +123,9 @@ describe('checkGate', () => {
       { changedLines: 90 },
       true,
       [],
-      ['min-changed-lines not applied: none of the changed lines is instrumented'],
+      [
+        'min-changed-lines not applied: none of the changed lines is instrumented',
+      ],
     ],
     [
       'fails with no coverage data at all',
@@ -116,7 +133,9 @@ describe('checkGate', () => {
       undefined,
       {},
       false,
-      ['no coverage data found: the reports hold no instrumented line, branch or function'],
+      [
+        'no coverage data found: the reports hold no instrumented line, branch or function',
+      ],
       [],
     ],
   ])('%s', (_name, given, changed, minimums, passed, failures, notes) => {
@@ -127,7 +146,9 @@ describe('checkGate', () => {
   })
 
   it('lets allow-empty pass what has no data, with a note', () => {
-    expect(checkGate(totals(counts(0, 0)), undefined, { lines: 80 }, true)).toEqual({
+    expect(
+      checkGate(totals(counts(0, 0)), undefined, { lines: 80 }, true),
+    ).toEqual({
       passed: true,
       failures: [],
       passes: [],
@@ -135,7 +156,12 @@ describe('checkGate', () => {
         'no coverage data found: the reports hold no instrumented line, branch or function; allow-empty lets the gate pass',
       ],
     })
-    const gate = checkGate(totals(counts(1, 1)), undefined, { functions: 50 }, true)
+    const gate = checkGate(
+      totals(counts(1, 1)),
+      undefined,
+      { functions: 50 },
+      true,
+    )
     expect(gate.passed).toBe(true)
     expect(gate.notes).toEqual([
       'functions: n/a (the reports hold no function data), so min-functions 50 % cannot be checked; allow-empty skips it',
@@ -143,7 +169,15 @@ describe('checkGate', () => {
   })
 
   it('says which minimums were met', () => {
-    const gate = checkGate(totals(counts(9, 10)), counts(1, 1), { lines: 80, changedLines: 100 }, false)
-    expect(gate.passes).toEqual(['lines: 90.00 % ≥ 80 %', 'changed lines: 100.00 % ≥ 100 %'])
+    const gate = checkGate(
+      totals(counts(9, 10)),
+      counts(1, 1),
+      { lines: 80, changedLines: 100 },
+      false,
+    )
+    expect(gate.passes).toEqual([
+      'lines: 90.00 % ≥ 80 %',
+      'changed lines: 100.00 % ≥ 100 %',
+    ])
   })
 })

@@ -30,7 +30,8 @@ export function writeFile(dir: string, path: string, text: string): string {
 
 /** Removes every folder `workspace` made. */
 export function removeWorkspaces(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+  for (const dir of made.splice(0))
+    rmSync(dir, { recursive: true, force: true })
 }
 
 /** A sink into a map, placing paths as the stage does under `root`. */

@@ -54,7 +54,14 @@ describe('readLcov', () => {
     ],
     [
       'branches from BRDA, a `-` as not taken',
-      ['SF:x', 'BRDA:4,0,0,1', 'BRDA:4,0,1,0', 'BRDA:9,1,0,-', 'BRF:9', 'BRH:9'],
+      [
+        'SF:x',
+        'BRDA:4,0,0,1',
+        'BRDA:4,0,1,0',
+        'BRDA:9,1,0,-',
+        'BRF:9',
+        'BRH:9',
+      ],
       { lines: '-', branches: '1/3', functions: '-' },
     ],
     [
@@ -117,8 +124,22 @@ describe('readLcov', () => {
   it('merges two records of the same file, as a concatenated report has', () => {
     const { map } = read(
       lcov(
-        ['SF:a', 'DA:1,1', 'DA:2,0', 'BRDA:1,0,0,1', 'BRDA:1,0,1,0', 'end_of_record'],
-        ['SF:a', 'DA:1,0', 'DA:2,3', 'BRDA:1,0,0,0', 'BRDA:1,0,1,2', 'end_of_record'],
+        [
+          'SF:a',
+          'DA:1,1',
+          'DA:2,0',
+          'BRDA:1,0,0,1',
+          'BRDA:1,0,1,0',
+          'end_of_record',
+        ],
+        [
+          'SF:a',
+          'DA:1,0',
+          'DA:2,3',
+          'BRDA:1,0,0,0',
+          'BRDA:1,0,1,2',
+          'end_of_record',
+        ],
       ),
     )
     expect(shape(map, 'a')).toEqual({
@@ -130,7 +151,15 @@ describe('readLcov', () => {
 
   it('counts entries it does not understand, and never throws on them', () => {
     const { map, reader } = read(
-      lcov(['DA:1,1', 'SF:a', 'DA:x,1', 'DA:-3,1', 'XYZ:1', 'BRDA:q', 'DA:2,1']),
+      lcov([
+        'DA:1,1',
+        'SF:a',
+        'DA:x,1',
+        'DA:-3,1',
+        'XYZ:1',
+        'BRDA:q',
+        'DA:2,1',
+      ]),
     )
     expect(shape(map, 'a').lines).toBe('1/1')
     expect(reader.ignored).toBe(5)
@@ -151,9 +180,11 @@ describe('readLcov', () => {
   })
 
   it('reads a file larger than one chunk, records split across chunks', async () => {
-    const records = Array.from({ length: 4_000 }, (_, i) =>
-      [`SF:src/f${i}.ts`, ...Array.from({ length: 40 }, (_, n) => `DA:${n + 1},${n % 2}`), 'end_of_record'],
-    )
+    const records = Array.from({ length: 4_000 }, (_, i) => [
+      `SF:src/f${i}.ts`,
+      ...Array.from({ length: 40 }, (_, n) => `DA:${n + 1},${n % 2}`),
+      'end_of_record',
+    ])
     const dir = workspace()
     const file = writeFile(dir, 'lcov.info', lcov(...records))
     const { sink, map } = mapSink()

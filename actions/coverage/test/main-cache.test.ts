@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  expectOk,
-  runInProcess,
-} from '../../../test/support/run-in-process.js'
+import { expectOk, runInProcess } from '../../../test/support/run-in-process.js'
 import { lcov, removeWorkspaces, workspace } from './helpers.js'
 
 // main.ts with @actions/cache replaced by a recording stand-in, to show
@@ -89,7 +86,9 @@ describe('the coverage stage with the Actions cache', () => {
       branches: null,
       functions: null,
     })
-    expect(pull.summary).toContain('| base (main 1111111) | 50.00 % | n/a | n/a |')
+    expect(pull.summary).toContain(
+      '| base (main 1111111) | 50.00 % | n/a | n/a |',
+    )
     expect(pull.summary).toContain('| delta | +16.67 | n/a | n/a |')
   })
 })

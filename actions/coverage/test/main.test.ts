@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { GitRepo } from '../../../test/support/git-repo.js'
 import { createRepo } from '../../../test/support/git-repo.js'
-import {
-  expectOk,
-  runInProcess,
-} from '../../../test/support/run-in-process.js'
+import { expectOk, runInProcess } from '../../../test/support/run-in-process.js'
 import { run } from '../src/main.js'
 import { lcov, removeWorkspaces, workspace } from './helpers.js'
 
@@ -87,7 +84,9 @@ describe('the coverage stage', () => {
     )
     expectOk(allowed)
     expect(allowed.outputs['lines']).toBe('n/a')
-    expect(allowed.log).toContain('::notice title=Coverage gate::no coverage data found')
+    expect(allowed.log).toContain(
+      '::notice title=Coverage gate::no coverage data found',
+    )
   })
 
   it('names a report glob that matches nothing', async () => {
@@ -120,7 +119,15 @@ describe('the coverage stage', () => {
     repo.writeFile(
       'coverage/lcov.info',
       lcov(
-        ['SF:/app/src/a.ts', 'DA:1,1', 'DA:2,1', 'DA:3,1', 'DA:4,1', 'DA:5,0', 'end_of_record'],
+        [
+          'SF:/app/src/a.ts',
+          'DA:1,1',
+          'DA:2,1',
+          'DA:3,1',
+          'DA:4,1',
+          'DA:5,0',
+          'end_of_record',
+        ],
         ['SF:/app/src/b.ts', 'DA:1,1', 'end_of_record'],
       ),
     )
@@ -153,8 +160,12 @@ describe('the coverage stage', () => {
       files: 2,
     })
     expect(step.summary).toContain('| changed lines | 50.00 % (1/2) |  |  |')
-    expect(step.summary).toContain('| README.md | not in the reports |  |  |  |')
-    expect(step.summary).toContain('| src/a.ts | 80.00 % | n/a | n/a | 50.00 % (1/2) |')
+    expect(step.summary).toContain(
+      '| README.md | not in the reports |  |  |  |',
+    )
+    expect(step.summary).toContain(
+      '| src/a.ts | 80.00 % | n/a | n/a | 50.00 % (1/2) |',
+    )
     expect(step.summary).not.toContain('| src/b.ts')
     // The real @actions/cache, wired in main, finds no cache service here.
     expect(step.log).toContain(

@@ -48,8 +48,18 @@ describe('mergeMetric', () => {
     ],
     ['lines over counts', countMetric(9, 10), lines([1, 2], [1]), '1/2'],
     ['counts under lines', lines([1, 2], [2]), countMetric(9, 10), '1/2'],
-    ['the larger total of two counts', countMetric(5, 10), countMetric(3, 12), '3/12'],
-    ['the larger covered of equal totals', countMetric(3, 10), countMetric(7, 10), '7/10'],
+    [
+      'the larger total of two counts',
+      countMetric(5, 10),
+      countMetric(3, 12),
+      '3/12',
+    ],
+    [
+      'the larger covered of equal totals',
+      countMetric(3, 10),
+      countMetric(7, 10),
+      '7/10',
+    ],
     [
       'branches by line and order on it',
       points([
@@ -71,13 +81,13 @@ describe('mergeMetric', () => {
 describe('BitSet', () => {
   it('adds, unites and lists line numbers, refusing unusable ones', () => {
     const a = new BitSet(1)
-    expect([a.add(3), a.add(100), a.add(-1), a.add(1.5), a.add(2 ** 30)]).toEqual([
-      true,
-      true,
-      false,
-      false,
-      false,
-    ])
+    expect([
+      a.add(3),
+      a.add(100),
+      a.add(-1),
+      a.add(1.5),
+      a.add(2 ** 30),
+    ]).toEqual([true, true, false, false, false])
     const b = new BitSet()
     b.add(5)
     expect([...a.union(b).values()]).toEqual([3, 5, 100])
@@ -123,7 +133,11 @@ describe('reports merged by file', () => {
     const { sink, map } = mapSink()
     await readJsonSummary(writeFile(dir, 's.json', SUMMARY), sink)
     await readLcov(
-      writeFile(dir, 'lcov.info', lcov(['SF:/repo/src/a.ts', 'DA:1,1', 'DA:2,0'])),
+      writeFile(
+        dir,
+        'lcov.info',
+        lcov(['SF:/repo/src/a.ts', 'DA:1,1', 'DA:2,0']),
+      ),
       sink,
     )
     expect(shape(map, 'src/a.ts')).toEqual({
@@ -137,7 +151,11 @@ describe('reports merged by file', () => {
     const dir = workspace()
     const { sink, map } = mapSink()
     const shard = (hits: string[]) =>
-      writeFile(dir, `shard-${hits.join('')}.info`, lcov(['SF:src/a.ts', ...hits]))
+      writeFile(
+        dir,
+        `shard-${hits.join('')}.info`,
+        lcov(['SF:src/a.ts', ...hits]),
+      )
     await readLcov(shard(['DA:1,1', 'DA:2,0', 'DA:3,0']), sink)
     await readLcov(shard(['DA:1,0', 'DA:2,2', 'DA:3,0']), sink)
     expect(shape(map, 'src/a.ts').lines).toBe('2/3')

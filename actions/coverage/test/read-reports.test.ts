@@ -15,13 +15,22 @@ describe('findReports', () => {
       'packages/b/coverage.xml': '',
     })
     expect(
-      findReports(['**/lcov.info', 'packages/*/coverage/lcov.info', 'packages/b/*.xml'], root),
-    ).toEqual(['coverage/lcov.info', 'packages/a/coverage/lcov.info', 'packages/b/coverage.xml'])
+      findReports(
+        ['**/lcov.info', 'packages/*/coverage/lcov.info', 'packages/b/*.xml'],
+        root,
+      ),
+    ).toEqual([
+      'coverage/lcov.info',
+      'packages/a/coverage/lcov.info',
+      'packages/b/coverage.xml',
+    ])
   })
 
   it('names a glob that matches nothing', () => {
     const root = workspace({ 'coverage/lcov.info': '' })
-    expect(() => findReports(['coverage/lcov.info', 'build/*.xml'], root)).toThrow(
+    expect(() =>
+      findReports(['coverage/lcov.info', 'build/*.xml'], root),
+    ).toThrow(
       `input 'reports': got "build/*.xml"; expected a glob matching at least one report file (looked under ${root})`,
     )
   })
@@ -45,9 +54,9 @@ describe('detectFormat', () => {
   })
 
   it('refuses a file that is none of them', async () => {
-    await expect(detectFormat(writeFile(workspace(), 'junit.txt', 'PASS 3 tests'))).rejects.toThrow(
-      'is not a coverage report this stage reads',
-    )
+    await expect(
+      detectFormat(writeFile(workspace(), 'junit.txt', 'PASS 3 tests')),
+    ).rejects.toThrow('is not a coverage report this stage reads')
   })
 })
 
@@ -58,13 +67,22 @@ describe('readReports', () => {
       'packages/api/src/b.ts': '',
       // A package's lcov with paths relative to the package.
       'packages/api/coverage/lcov.info': 'SF:src/b.ts\nDA:1,1\nend_of_record\n',
-      'coverage/lcov.info': 'SF:src/a.ts\nDA:1,1\nDA:2,0\nBOGUS\nend_of_record\n',
+      'coverage/lcov.info':
+        'SF:src/a.ts\nDA:1,1\nDA:2,0\nBOGUS\nend_of_record\n',
       'empty/lcov.info': '',
     })
     const log = new MemoryLogger()
     const files = findReports(['**/lcov.info'], root)
-    const { map, reports } = await readReports(files, root, new PathResolver(root), log)
-    expect(map.sorted().map((f) => f.path)).toEqual(['packages/api/src/b.ts', 'src/a.ts'])
+    const { map, reports } = await readReports(
+      files,
+      root,
+      new PathResolver(root),
+      log,
+    )
+    expect(map.sorted().map((f) => f.path)).toEqual([
+      'packages/api/src/b.ts',
+      'src/a.ts',
+    ])
     expect(totalsOf(map).lines).toEqual({ covered: 2, total: 3 })
     expect(reports.map((r) => [r.file, r.files, r.ignored])).toEqual([
       ['coverage/lcov.info', 1, 1],

@@ -9,9 +9,17 @@ const totals = (covered: number, total: number): Totals => ({
   functions: { covered: 1, total: 2 },
 })
 
-const PASSED = { passed: true, failures: [], passes: ['lines: 66.67 % ≥ 50 %'], notes: [] }
+const PASSED = {
+  passed: true,
+  failures: [],
+  passes: ['lines: 66.67 % ≥ 50 %'],
+  notes: [],
+}
 
-function result(fileCount: number, extra: Partial<CoverageResult> = {}): CoverageResult {
+function result(
+  fileCount: number,
+  extra: Partial<CoverageResult> = {},
+): CoverageResult {
   return {
     reports: [],
     totals: totals(2, 3),
@@ -65,7 +73,12 @@ describe('renderMarkdown', () => {
         changed: {
           counts: { covered: 1, total: 2 },
           files: [
-            { path: 'docs/a|b.md', added: 3, detail: 'none', changed: { covered: 0, total: 0 } },
+            {
+              path: 'docs/a|b.md',
+              added: 3,
+              detail: 'none',
+              changed: { covered: 0, total: 0 },
+            },
             {
               path: 'src/module-00001/index.ts',
               added: 4,
@@ -76,23 +89,38 @@ describe('renderMarkdown', () => {
         },
       }),
     )
-    expect(markdown).toContain('| base (main abcdef1) | 50.00 % | n/a | 50.00 % |')
+    expect(markdown).toContain(
+      '| base (main abcdef1) | 50.00 % | n/a | 50.00 % |',
+    )
     expect(markdown).toContain('| delta | +16.67 | n/a | ±0.00 |')
     expect(markdown).toContain('| changed lines | 50.00 % (1/2) |  |  |')
     expect(markdown).toContain('#### Changed files')
-    expect(markdown).toContain('| docs/a\\|b.md | not in the reports |  |  |  |')
-    expect(markdown).toContain('| src/module-00001/index.ts | 33.33 % | n/a | 50.00 % | 50.00 % (1/2) |')
+    expect(markdown).toContain(
+      '| docs/a\\|b.md | not in the reports |  |  |  |',
+    )
+    expect(markdown).toContain(
+      '| src/module-00001/index.ts | 33.33 % | n/a | 50.00 % | 50.00 % (1/2) |',
+    )
   })
 
   it('lists failures and notes, and the baseline saved', () => {
     const markdown = renderMarkdown(
       result(0, {
-        gate: { passed: false, failures: ['lines: 8.33 % < 80 %'], passes: [], notes: ['n'] },
+        gate: {
+          passed: false,
+          failures: ['lines: 8.33 % < 80 %'],
+          passes: [],
+          notes: ['n'],
+        },
         baseline: { saved: 'cortex-coverage-main-abc' },
       }),
     )
-    expect(markdown).toContain('**Gate: failed**\n- ❌ lines: 8.33 % < 80 %\n- ℹ️ n')
-    expect(markdown).toContain('Saved as the baseline `cortex-coverage-main-abc`.')
+    expect(markdown).toContain(
+      '**Gate: failed**\n- ❌ lines: 8.33 % < 80 %\n- ℹ️ n',
+    )
+    expect(markdown).toContain(
+      'Saved as the baseline `cortex-coverage-main-abc`.',
+    )
   })
 
   it('keeps 2 400 files under the limit by dropping file rows, saying how many (C54)', () => {

@@ -7,13 +7,28 @@ const ROOT = '/home/runner/work/cortex/cortex'
 
 describe('PathResolver', () => {
   it.each<[string, string, PathMapping[], string]>([
-    ['an absolute path under the workspace', `${ROOT}/src/a.ts`, [], 'src/a.ts'],
+    [
+      'an absolute path under the workspace',
+      `${ROOT}/src/a.ts`,
+      [],
+      'src/a.ts',
+    ],
     ['a ./ path', './src/a.ts', [], 'src/a.ts'],
     ['.. and . parts', `${ROOT}/lib/../src/./a.ts`, [], 'src/a.ts'],
     ['Windows backslashes', 'src\\api\\a.ts', [], 'src/api/a.ts'],
     ['a file:// URL', `file://${ROOT}/src/a%20b.ts`, [], 'src/a b.ts'],
-    ['a path outside the workspace, kept', '/opt/lib/x.js', [], '/opt/lib/x.js'],
-    ['a container path mapped to the root', '/app/src/a.py', [{ from: '/app/', to: '' }], 'src/a.py'],
+    [
+      'a path outside the workspace, kept',
+      '/opt/lib/x.js',
+      [],
+      '/opt/lib/x.js',
+    ],
+    [
+      'a container path mapped to the root',
+      '/app/src/a.py',
+      [{ from: '/app/', to: '' }],
+      'src/a.py',
+    ],
     [
       'a package built elsewhere mapped into a monorepo',
       '/build/src/a.ts',
@@ -49,7 +64,9 @@ describe('PathResolver', () => {
 
   it('compares Windows workspaces without regard to case', () => {
     const resolver = new PathResolver('D:\\a\\cortex\\cortex', [])
-    expect(resolver.resolve('d:\\A\\cortex\\cortex\\src\\x.ts')).toBe('src/x.ts')
+    expect(resolver.resolve('d:\\A\\cortex\\cortex\\src\\x.ts')).toBe(
+      'src/x.ts',
+    )
   })
 
   it('tries each base folder and takes the first that holds the file', () => {

@@ -72,8 +72,16 @@ describe('readSettings', () => {
       { 'min-lines': '101' },
       'input \'min-lines\': got "101"; expected a percentage from 0 to 100, such as `80` or `72.5`',
     ],
-    ['a negative minimum', { 'min-branches': '-5' }, 'input \'min-branches\': got "-5"'],
-    ['a minimum in words', { 'min-changed-lines': 'most' }, "input 'min-changed-lines'"],
+    [
+      'a negative minimum',
+      { 'min-branches': '-5' },
+      'input \'min-branches\': got "-5"',
+    ],
+    [
+      'a minimum in words',
+      { 'min-changed-lines': 'most' },
+      "input 'min-changed-lines'",
+    ],
     [
       'a path-map line without =',
       { 'path-map': '/app/' },
@@ -89,16 +97,23 @@ describe('readSettings', () => {
       { 'baseline-key-prefix': 'a,b' },
       'input \'baseline-key-prefix\': got "a,b"; expected up to 100 letters',
     ],
-    ['a boolean it cannot read', { 'allow-empty': 'perhaps' }, "input 'allow-empty'"],
+    [
+      'a boolean it cannot read',
+      { 'allow-empty': 'perhaps' },
+      "input 'allow-empty'",
+    ],
     [
       'a working directory that does not exist',
       { 'working-directory': 'nowhere' },
       'input \'working-directory\': got "nowhere"; expected a folder that exists',
     ],
-  ])('refuses %s, naming the input, the value and what it expects', (_name, values, message) => {
-    inputs(values)
-    const root = workspace()
-    expect(() => readSettings(root)).toThrow(ConfigError)
-    expect(() => readSettings(root)).toThrow(message)
-  })
+  ])(
+    'refuses %s, naming the input, the value and what it expects',
+    (_name, values, message) => {
+      inputs(values)
+      const root = workspace()
+      expect(() => readSettings(root)).toThrow(ConfigError)
+      expect(() => readSettings(root)).toThrow(message)
+    },
+  )
 })

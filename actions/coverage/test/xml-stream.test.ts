@@ -15,17 +15,18 @@ function events(doc: string, size = doc.length): string[] {
     close: (name) => seen.push(`</${name}>`),
     text: (raw, cdata) => seen.push(cdata ? `cdata:${raw}` : `text:${raw}`),
   })
-  for (let i = 0; i < doc.length; i += size) stream.write(doc.slice(i, i + size))
+  for (let i = 0; i < doc.length; i += size)
+    stream.write(doc.slice(i, i + size))
   stream.end()
   // Text split across pieces arrives in parts; joined, it is the same.
   return seen
     .reduce<string[]>((all, event) => {
-    const last = all.at(-1)
-    if (last?.startsWith('text:') && event.startsWith('text:')) {
-      all[all.length - 1] = last + event.slice(5)
-    } else all.push(event)
-    return all
-  }, [])
+      const last = all.at(-1)
+      if (last?.startsWith('text:') && event.startsWith('text:')) {
+        all[all.length - 1] = last + event.slice(5)
+      } else all.push(event)
+      return all
+    }, [])
     .filter((event) => event.trim() !== 'text:')
 }
 
