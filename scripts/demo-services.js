@@ -2,10 +2,13 @@
 // health check: one HTTP server on 127.0.0.1 each (ports picked by the OS),
 // plus a webhook that prints what notify posts. mcp-talos-node is slow to
 // become ready; mcp-s3-storage answers 503 twice before it is healthy.
-// Prints one JSON line {services: {name: url}, webhook: url} when
-// listening, and runs until killed.
+// With a pull-request file ({pull, files}, written by the demo), also the
+// few GitHub REST API reads pr-summary makes in a dry run. Prints one JSON
+// line {services: {name: url}, webhook: url, github: url} when listening,
+// and runs until killed.
 //
-//   node scripts/demo-services.js
+//   node scripts/demo-services.js [pull.json]
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 
 const started = Date.now()
@@ -60,4 +63,22 @@ const webhook = await listen((req, res) => {
     answer(res, 200, { ok: true })
   })
 })
-process.stdout.write(`${JSON.stringify({ services, webhook })}\n`)
+const pullFile = process.argv[2]
+const github = pullFile
+  ? await listen((req, res) => {
+      const { pull, files } = JSON.parse(readFileSync(pullFile, 'utf8'))
+      const path = new URL(req.url, 'http://x').pathname
+      const repo = `/repos/${pull.base.repo.full_name}`
+      if (req.method !== 'GET')
+        return answer(res, 405, { message: 'read only' })
+      if (path === `${repo}/pulls/${pull.number}`) return answer(res, 200, pull)
+      if (path === `${repo}/pulls/${pull.number}/files`) {
+        const page = Number(
+          new URL(req.url, 'http://x').searchParams.get('page') ?? '1',
+        )
+        return answer(res, 200, page === 1 ? files : [])
+      }
+      return answer(res, 404, { message: 'Not Found' })
+    })
+  : undefined
+process.stdout.write(`${JSON.stringify({ services, webhook, github })}\n`)

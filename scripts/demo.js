@@ -1,6 +1,8 @@
 // The demo: replays the sample service's Conventional Commit history into a
-// temporary repository with a local bare remote, then runs the bundled
-// release stage on it, first as a dry run, then for real with the GitHub
+// temporary repository with a local bare remote, checks a pull request on
+// a feature branch (lint from git, coverage, pr-summary as a dry run
+// against loopback GitHub API reads), then runs the bundled release stage
+// on main, first as a dry run, then for real with the GitHub
 // release switched off (commit, tag and push to the local remote). Then the
 // CD stages on the Cortex platform: build-images as a dry run for the
 // release, and update-manifests bumping every MCP server in a clone of
@@ -15,6 +17,7 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import {
   cpSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -63,8 +66,8 @@ function heading(text) {
 }
 
 /** Runs a bundled stage, prints its log and summary, fails on failure. */
-function stage(name, inputs, env) {
-  const result = runStage(name, { inputs, env })
+function stage(name, inputs, env, event) {
+  const result = runStage(name, { inputs, env, event })
   console.log(readableLog(result.log))
   console.log('\n── step summary ──\n')
   console.log(result.summary)
@@ -145,15 +148,114 @@ function updateManifests(clone, version) {
 let servicesProcess
 
 /** Starts scripts/demo-services.js and reads the URLs it listens on. */
-async function startServices() {
+async function startServices(pullFile) {
   servicesProcess = spawn(
     process.execPath,
-    [join(root, 'scripts', 'demo-services.js')],
+    [join(root, 'scripts', 'demo-services.js'), pullFile],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const lines = createInterface({ input: servicesProcess.stdout })
   const [line] = await once(lines, 'line')
   return JSON.parse(line)
+}
+
+/**
+ * A feature branch with one commit, checked as a pull request: lint on
+ * the laptop (from git), coverage of a small lcov report, and pr-summary
+ * as a dry run against loopback stand-ins of the GitHub API reads it makes.
+ * Starts the demo's loopback services and returns their URLs.
+ */
+async function pullRequestChecks() {
+  git('checkout', '--quiet', '-b', 'feat/servers-pagination')
+  commit({
+    message: 'feat(api): page through the servers list',
+    files: {
+      'src/pages.js': [
+        'export function page(items, n, size) {',
+        "  console.log('paging', n)",
+        '  return items.slice(n * size, (n + 1) * size)',
+        '}',
+        '',
+      ].join('\n'),
+    },
+  })
+  const title = 'feat(api): page through the servers list'
+  const body = 'Adds `page()` so GET /servers can answer a page at a time.'
+  const lint = stage(
+    'lint',
+    {
+      title,
+      description: body,
+      'base-ref': 'main',
+      'branch-pattern': '^(feat|fix|chore|docs)/[a-z0-9._-]+$',
+      'fail-on': 'never',
+    },
+    { GITHUB_WORKSPACE: work },
+  )
+  mkdirSync(join(work, 'coverage'), { recursive: true })
+  writeFileSync(
+    join(work, 'coverage', 'lcov.info'),
+    ['SF:src/pages.js', 'DA:1,4', 'DA:2,4', 'DA:3,4', 'end_of_record', ''].join(
+      '\n',
+    ),
+  )
+  const coverage = stage(
+    'coverage',
+    { 'diff-base': 'main', baseline: 'off', 'min-lines': '80' },
+    { GITHUB_WORKSPACE: work },
+  )
+  const headSha = git('rev-parse', 'HEAD')
+  const repo = { full_name: 'example-org/sample-service' }
+  const pull = {
+    number: 7,
+    title,
+    body,
+    state: 'open',
+    user: { login: 'demo-dev' },
+    labels: [],
+    head: { ref: 'feat/servers-pagination', sha: headSha, repo },
+    base: { ref: 'main', sha: git('rev-parse', 'main'), repo },
+  }
+  const files = git('diff', '--numstat', 'main...HEAD')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [additions, deletions, filename] = line.split('\t')
+      return {
+        filename,
+        status: 'added',
+        additions: Number(additions),
+        deletions: Number(deletions),
+        changes: Number(additions) + Number(deletions),
+      }
+    })
+  const pullFile = join(dir, 'pull.json')
+  writeFileSync(pullFile, JSON.stringify({ pull, files }))
+  const services = await startServices(pullFile)
+  stage(
+    'pr-summary',
+    {
+      token: 'demo-token',
+      'dry-run': 'true',
+      'api-retries': '0',
+      components: 'api: ["src/**"]\ndocs: ["**/*.md"]',
+      coverage: coverage.outputs.markdown,
+      findings: lint.outputs.findings,
+      checks: JSON.stringify({
+        lint: lint.outputs.passed === 'true' ? 'success' : 'failure',
+        coverage: coverage.outputs.passed === 'true' ? 'success' : 'failure',
+      }),
+    },
+    {
+      GITHUB_WORKSPACE: work,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REPOSITORY: repo.full_name,
+      GITHUB_API_URL: services.github,
+    },
+    { action: 'opened', number: 7, pull_request: pull, repository: repo },
+  )
+  git('checkout', '--quiet', 'main')
+  return services
 }
 
 try {
@@ -178,15 +280,18 @@ try {
   git('push', '--quiet', 'origin', 'main', '--tags')
   console.log(git('log', '--oneline', '--graph', '--decorate'))
 
+  heading('2. A pull request: lint, coverage and pr-summary (dry run)')
+  const services = await pullRequestChecks()
+
   heading(
-    '2. Dry run: the version, the notes and the file diffs; nothing written',
+    '3. Dry run: the version, the notes and the file diffs; nothing written',
   )
   release({ 'dry-run': 'true' })
 
-  heading('3. The release: commit, tag and push to the local bare remote')
+  heading('4. The release: commit, tag and push to the local bare remote')
   const real = release({})
 
-  heading('4. What landed on the remote')
+  heading('5. What landed on the remote')
   console.log(
     execFileSync(
       'git',
@@ -200,7 +305,7 @@ try {
   const version = real.outputs.version
 
   heading(
-    `5. build-images, dry run: the tags and commands for ${real.outputs.tag}`,
+    `6. build-images, dry run: the tags and commands for ${real.outputs.tag}`,
   )
   const build = stage(
     'build-images',
@@ -224,15 +329,15 @@ try {
   console.log(`short-sha for update-manifests: ${build.outputs['short-sha']}`)
 
   heading(
-    `6. update-manifests: every MCP server to ${version} in staging, pushed`,
+    `7. update-manifests: every MCP server to ${version} in staging, pushed`,
   )
   const { remote, clone } = gitopsClone()
   updateManifests(clone, version)
 
-  heading('7. The same update again: already up to date, no commit')
+  heading('8. The same update again: already up to date, no commit')
   updateManifests(clone, version)
 
-  heading('8. What landed on the GitOps remote')
+  heading('9. What landed on the GitOps remote')
   console.log(
     execFileSync(
       'git',
@@ -241,10 +346,11 @@ try {
     ),
   )
 
-  heading('9. verify-health: the five MCP servers, back-off shortened to 0.5 s')
-  const { services, webhook } = await startServices()
+  heading(
+    '10. verify-health: the five MCP servers, back-off shortened to 0.5 s',
+  )
   const health = stage('verify-health', {
-    'http-targets': Object.entries(services)
+    'http-targets': Object.entries(services.services)
       .map(([name, url]) => `- {name: ${name}, url: "${url}/health"}`)
       .join('\n'),
     'expect-body': '"status":"ok"',
@@ -254,11 +360,11 @@ try {
     'attempt-timeout': '2s',
   })
 
-  heading('10. notify: the outcome to a loopback webhook')
+  heading('11. notify: the outcome to a loopback webhook')
   stage(
     'notify',
     {
-      'webhook-url': webhook,
+      'webhook-url': services.webhook,
       kind: 'json',
       status: health.outputs.healthy === 'true' ? 'success' : 'failure',
       version,
