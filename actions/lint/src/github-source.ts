@@ -24,6 +24,8 @@ export interface PullApi {
 
 /** The most files a page of the files endpoint holds. */
 export const FILES_PER_PAGE = 100
+/** GitHub lists at most 3 000 files of a pull request: 30 pages of 100. */
+const MAX_FILE_PAGES = 30
 
 /**
  * The PullApi of one repository, on Octokit. An error names the pull
@@ -52,14 +54,23 @@ export function octokitPullApi(
       return pull
     },
     async listFiles(number) {
-      const files = await octokit
-        .paginate(octokit.rest.pulls.listFiles, {
-          owner,
-          repo,
-          pull_number: number,
-          per_page: FILES_PER_PAGE,
-        })
-        .catch((error: unknown) => failed(error, number))
+      // Page by number, never by the Link header: GitHub lists at most
+      // 3 000 files (30 pages), and a Link that repeats a page or points
+      // at another host would loop forever or carry the token away.
+      const files = []
+      for (let page = 1; page <= MAX_FILE_PAGES; page += 1) {
+        const { data } = await octokit.rest.pulls
+          .listFiles({
+            owner,
+            repo,
+            pull_number: number,
+            per_page: FILES_PER_PAGE,
+            page,
+          })
+          .catch((error: unknown) => failed(error, number))
+        files.push(...data)
+        if (data.length < FILES_PER_PAGE) break
+      }
       return files.map((f) => ({
         path: f.filename,
         status: f.status,

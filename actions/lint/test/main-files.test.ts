@@ -55,15 +55,22 @@ describe('the lint stage on a large pull request', () => {
       /^::error title=Added line of #12,file=src\/a\.ts,line=10::`console\.log\(` in an added line\. Fix: /m,
     )
     const pages = api.requests.filter((r) => r.path.endsWith('/pulls/12/files'))
-    expect(
-      pages.map((r) => [r.query['per_page'], r.query['page'] ?? '1']),
-    ).toEqual([
+    expect(pages.map((r) => [r.query['per_page'], r.query['page']])).toEqual([
       ['100', '1'],
       ['100', '2'],
       ['100', '3'],
       ['100', '4'],
     ])
     expect(api.requests.some((r) => wantsDiff(r.headers.accept))).toBe(false)
+  })
+
+  it('stops at 3 000 files (30 pages), as GitHub does, whatever the pages say', async () => {
+    const api = await c51Api(3_150)
+    await runLint(api, 'pull_request', loadEvent('pull_request-opened'))
+    const pages = api.requests.filter((r) => r.path.endsWith('/pulls/12/files'))
+    expect(pages.map((r) => r.query['page'])).toEqual(
+      Array.from({ length: 30 }, (_, i) => String(i + 1)),
+    )
   })
 
   it('C51 lists a code file without a patch as not checked', async () => {
