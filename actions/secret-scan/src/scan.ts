@@ -2,13 +2,12 @@
 // candidates, and settles each one: where it is now (or that it is only in
 // history), how it is shown (redacted), its fingerprint, and whether an
 // allow comment, the ignore file or the baseline keeps it from counting.
-import { readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Git } from '../../../lib/git/index.js'
 import type { Logger } from '../../../lib/runner/index.js'
 import { fingerprint } from '../../../lib/sarif/index.js'
 import type { Candidate, Coverage } from './collect.js'
 import { noCoverage } from './collect.js'
+import { currentPlace, lineOf } from './current-place.js'
 import { Directives } from './directives.js'
 import { scanHistory } from './history-scan.js'
 import { redact, redactedSnippet } from './redact.js'
@@ -161,9 +160,10 @@ async function settle(
           now.column,
         )
   const redacted = redact(candidate.secret)
+  const path = now?.path ?? candidate.path
   const shared = {
     rule,
-    path: candidate.path,
+    path,
     line: place.line,
     column: place.column,
     ...(candidate.commit === undefined ? {} : { commit: candidate.commit }),
@@ -171,7 +171,7 @@ async function settle(
     snippet,
     fingerprint: fingerprint([
       rule.id,
-      candidate.path,
+      path,
       redacted,
       snippet.replace(/^…|…$/g, ''),
     ]),
@@ -236,43 +236,3 @@ async function commitAllowReason(
 }
 
 /** Where a secret a commit added is in the working tree, if it still is. */
-function currentPlace(
-  root: string,
-  candidate: Candidate,
-  maxBytes: number,
-):
-  { text: string; line: number; column: number; lineText: string } | undefined {
-  const file = join(root, candidate.path)
-  try {
-    if (statSync(file).size > maxBytes) return undefined
-    const text = readFileSync(file, 'utf8')
-    const at = text.indexOf(candidate.secret)
-    if (at < 0) return undefined
-    const start = text.lastIndexOf('\n', at - 1) + 1
-    const end = text.indexOf('\n', at)
-    const lineText = text
-      .slice(start, end < 0 ? text.length : end)
-      .replace(/\r$/, '')
-    return {
-      text,
-      line: lineOf(text, candidate.secret),
-      column: at - start + 1,
-      lineText,
-    }
-  } catch {
-    return undefined
-  }
-}
-
-/** The 1-based line of the first occurrence of `needle`. */
-function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle)
-  let line = 1
-  for (
-    let i = text.indexOf('\n');
-    i >= 0 && i < at;
-    i = text.indexOf('\n', i + 1)
-  )
-    line += 1
-  return line
-}

@@ -241,6 +241,27 @@ describe('the secret-scan stage on commits', () => {
     expect(step.shown).not.toContain(STRIPE.slice(0, 8))
   })
 
+  it('shows a secret renamed since it was added at its path now, as an alert', async () => {
+    const repo = leakyRepo()
+    const base = repo.head()
+    repo.branch('feature')
+    repo.checkout('feature')
+    repo.commit('feat: settings', { 'config.env': `STRIPE=${STRIPE}\n` })
+    repo.commit('refactor: rename the settings', {
+      'config.env': null,
+      'conf-renamed.env': `STRIPE=${STRIPE}\n`,
+    })
+    const payload = {
+      pull_request: { base: { sha: base }, head: { sha: repo.head() } },
+    }
+    const step = await scanRepo(repo, {}, { name: 'pull_request', payload })
+    expect(step.failed).toBe(true)
+    expect(step.summary).not.toContain('only in history')
+    expect(step.log).toMatch(/^::error .*file=conf-renamed\.env,line=1/m)
+    expectValidSarif(step.sarif)
+    expect(step.shown).not.toContain(STRIPE.slice(0, 8))
+  })
+
   it('succeeds with a notice when the range is empty (C59)', async () => {
     const repo = leakyRepo()
     const head = repo.head()
