@@ -114,6 +114,22 @@ function sameHead(a: string, b: string): boolean {
   return headShaOf(a) === headShaOf(b)
 }
 
+/**
+ * Whether a marked comment may be this stage's: written by a bot (the
+ * token of a workflow or an app) or by someone with write access. Anyone
+ * can comment the marker on a public pull request; such a comment must
+ * not be updated under their name while the real summary is deleted.
+ */
+export function trustedAuthor(comment: {
+  user?: { type?: string } | null
+  author_association?: string
+}): boolean {
+  if (comment.user?.type === 'Bot') return true
+  return ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(
+    comment.author_association ?? '',
+  )
+}
+
 /** The pull request's comments that start with the marker, oldest first. */
 async function markedComments(
   client: RepoClient,
@@ -129,7 +145,9 @@ async function markedComments(
   })
   return comments
     .filter(
-      (c) => c.body === marker || (c.body ?? '').startsWith(`${marker}\n`),
+      (c) =>
+        (c.body === marker || (c.body ?? '').startsWith(`${marker}\n`)) &&
+        trustedAuthor(c),
     )
     .map((c) => ({
       id: c.id,

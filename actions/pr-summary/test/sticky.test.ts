@@ -5,7 +5,7 @@ import type { PrSummarySettings } from '../src/settings.js'
 import { settleSizeLabel } from '../src/labels.js'
 import { runPrSummary } from '../src/pr-summary.js'
 import { DEFAULT_THRESHOLDS } from '../src/size.js'
-import { commentBody, headShaOf } from '../src/sticky-comment.js'
+import { commentBody, headShaOf, trustedAuthor } from '../src/sticky-comment.js'
 import {
   H1,
   H2,
@@ -174,5 +174,19 @@ describe('the sticky comment (C54)', () => {
     }
     expect(result.full).toContain(rows[1234])
     expect(result.full.length).toBeGreaterThan(180_000)
+  })
+})
+
+describe('trustedAuthor', () => {
+  it.each([
+    [{ user: { type: 'Bot' }, author_association: 'NONE' }, true],
+    [{ user: { type: 'User' }, author_association: 'OWNER' }, true],
+    [{ user: { type: 'User' }, author_association: 'MEMBER' }, true],
+    [{ user: { type: 'User' }, author_association: 'COLLABORATOR' }, true],
+    [{ user: { type: 'User' }, author_association: 'CONTRIBUTOR' }, false],
+    [{ user: { type: 'User' }, author_association: 'NONE' }, false],
+    [{ user: null }, false],
+  ])('takes a marked comment by %j as its own: %s', (comment, expected) => {
+    expect(trustedAuthor(comment)).toBe(expected)
   })
 })
