@@ -44,6 +44,13 @@ export function npmFindings(
       'npm audit printed no auditReportVersion 2 report; npm 7 or later is needed (npm 6 prints version 1)',
     )
   }
+  // A report without its vulnerabilities map is cut short, not clean.
+  const vulnerabilities = report['vulnerabilities']
+  if (typeof vulnerabilities !== 'object' || vulnerabilities === null) {
+    throw new AuditReportError(
+      'npm audit printed a report without its vulnerabilities; it was cut short or is not npm 7+ JSON',
+    )
+  }
   const graph = dependencyGraph(lock, { includeDev })
   const findings: AuditFinding[] = []
   const notes: string[] = []

@@ -89,6 +89,10 @@ describe('npmFindings', () => {
       'npm 7 or later is needed (npm 6 prints version 1)',
     ],
     [
+      '{"auditReportVersion": 2}',
+      'npm audit printed a report without its vulnerabilities',
+    ],
+    [
       'npm ERR! something',
       'npm audit printed no JSON report; it began: npm ERR! something',
     ],
