@@ -2,6 +2,7 @@
 // TLS, and which applications. A bad one is a ConfigError naming the input,
 // the value and what was expected.
 import { readFileSync } from 'node:fs'
+import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { argoCdServerUrl, shownServer } from '../argocd/index.js'
 import type { TlsOptions } from '../http/index.js'
@@ -50,7 +51,23 @@ export function readArgoCdConnection(
       `an Argo CD API token allowed to ${allowedTo}, from a secret`,
     )
   }
+  warnIfPlain(server)
   return { server, token, tls: readTls(workspace) }
+}
+
+/**
+ * Warns when the token would travel unencrypted: an http:// server that
+ * is not this machine (a port-forward to 127.0.0.1 is the usual, safe case).
+ */
+export function warnIfPlain(server: string): void {
+  const url = argoCdServerUrl(server)
+  const local = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname)
+  if (url.protocol === 'http:' && !local) {
+    core.warning(
+      `the Argo CD token is sent to ${url.host} over plain http://; use https://`,
+      { title: 'Unencrypted Argo CD connection' },
+    )
+  }
 }
 
 /** How `readSelection` reads `applications`, `project` and `selector`. */

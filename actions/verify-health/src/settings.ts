@@ -7,6 +7,7 @@ import {
   isCommitRevision,
   shownServer,
 } from '../../../lib/argocd/index.js'
+import { warnIfPlain } from '../../../lib/argocd-stage/index.js'
 import { readWaitSettings } from '../../../lib/health/index.js'
 import type { TlsOptions } from '../../../lib/http/index.js'
 import {
@@ -174,6 +175,7 @@ function readArgoCd(): ArgoCdTargets | undefined {
       `an http(s) URL: ${errorMessage(error)}`,
     )
   }
+  warnIfPlain(serverText)
   const revision = optionalInput('expected-revision')
   if (revision !== undefined && !isCommitRevision(revision)) {
     throw new ConfigError(
