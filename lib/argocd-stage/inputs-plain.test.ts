@@ -3,7 +3,9 @@ import { warnIfPlain } from './inputs.js'
 
 // The Argo CD token must not travel over plain http:// to another host.
 
-afterEach(() => jest.restoreAllMocks())
+afterEach(() => {
+  jest.restoreAllMocks()
+})
 
 function warnings(server: string): string {
   const out: string[] = []
