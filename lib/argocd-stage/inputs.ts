@@ -1,14 +1,11 @@
 // The inputs every Argo CD stage reads alike: the server, its token and
 // TLS, and which applications. A bad one is a ConfigError naming the input,
 // the value and what was expected.
-import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import { resolve } from 'node:path'
 import { argoCdServerUrl, shownServer } from '../argocd/index.js'
-import type { TlsOptions } from '../http/index.js'
+import { readTlsInputs, type TlsOptions } from '../http/index.js'
 import {
   ConfigError,
-  booleanInput,
   errorMessage,
   lineListInput,
   optionalInput,
@@ -52,7 +49,7 @@ export function readArgoCdConnection(
     )
   }
   warnIfPlain(server)
-  return { server, token, tls: readTls(workspace) }
+  return { server, token, tls: readTlsInputs(workspace) }
 }
 
 /**
@@ -140,29 +137,4 @@ function readServer(): string {
     )
   }
   return server
-}
-
-function readTls(workspace?: string): TlsOptions {
-  const insecure = booleanInput('insecure-skip-verify', false)
-  const caFile = optionalInput('ca-file')
-  if (caFile === undefined) return insecure ? { insecure } : {}
-  let ca: string
-  try {
-    // A relative path is the workspace's, as a workflow author means it.
-    ca = readFileSync(resolve(workspace ?? process.cwd(), caFile), 'utf8')
-  } catch (error: unknown) {
-    throw new ConfigError(
-      'ca-file',
-      caFile,
-      `a readable PEM file (${errorMessage(error)})`,
-    )
-  }
-  if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError(
-      'ca-file',
-      caFile,
-      'a PEM file of certificates (-----BEGIN CERTIFICATE-----)',
-    )
-  }
-  return insecure ? { ca, insecure } : { ca }
 }

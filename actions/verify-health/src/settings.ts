@@ -1,6 +1,5 @@
 // Every input of verify-health, read once and checked: a bad one is a
 // ConfigError naming the input, the value and what was expected.
-import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import {
   argoCdServerUrl,
@@ -9,7 +8,7 @@ import {
 } from '../../../lib/argocd/index.js'
 import { warnIfPlain } from '../../../lib/argocd-stage/index.js'
 import { readWaitSettings } from '../../../lib/health/index.js'
-import type { TlsOptions } from '../../../lib/http/index.js'
+import { readTlsInputs, type TlsOptions } from '../../../lib/http/index.js'
 import {
   ConfigError,
   booleanInput,
@@ -35,7 +34,7 @@ export interface ReadSettings {
 
 /** Reads and checks every input; throws ConfigError on the first bad one. */
 export function readSettings(): ReadSettings {
-  const tls = readTls()
+  const tls = readTlsInputs(process.env['GITHUB_WORKSPACE'])
   const http = parseHttpTargets(
     multilineInput('http-targets') ?? '',
     httpDefaults(tls),
@@ -70,30 +69,6 @@ export function readSettings(): ReadSettings {
     },
     failOnUnhealthy: booleanInput('fail-on-unhealthy', true),
   }
-}
-
-function readTls(): TlsOptions {
-  const insecure = booleanInput('insecure-skip-verify', false)
-  const caFile = optionalInput('ca-file')
-  if (caFile === undefined) return insecure ? { insecure } : {}
-  let ca: string
-  try {
-    ca = readFileSync(caFile, 'utf8')
-  } catch (error: unknown) {
-    throw new ConfigError(
-      'ca-file',
-      caFile,
-      `a readable PEM file (${errorMessage(error)})`,
-    )
-  }
-  if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError(
-      'ca-file',
-      caFile,
-      'a PEM file of certificates (-----BEGIN CERTIFICATE-----)',
-    )
-  }
-  return insecure ? { ca, insecure } : { ca }
 }
 
 function httpDefaults(tls: TlsOptions): HttpDefaults {
