@@ -20,6 +20,8 @@ import {
   benchUpdateManifests,
   updateManifestsTable,
 } from './update-manifests.js'
+import { benchCoverage, coverageTable } from './coverage.js'
+import { benchSecretScan, secretScanTable } from './secret-scan.js'
 import { benchVerifyHealth, verifyHealthTable } from './verify-health.js'
 import { ROOT, bundleRoot } from './support/tools.js'
 
@@ -28,6 +30,8 @@ const startup = benchStartup()
 const release = benchRelease()
 const manifests = benchUpdateManifests()
 const verifyHealth = await benchVerifyHealth()
+const coverage = benchCoverage()
+const secrets = benchSecretScan()
 const { tools } = release
 const dist = path.relative(ROOT, bundleRoot()) || '.'
 
@@ -108,6 +112,23 @@ for url in <200 URLs>; do until curl -fs -o /dev/null -m 5 "$url"; do sleep 1; d
 \`\`\`
 
 ${verifyHealthTable(verifyHealth)}
+
+## Parsing large coverage reports
+
+A seeded 100 MB lcov file and a 50 MB Cobertura file, read by the coverage
+bundle, by lcov-parse and @cvrg-report/cobertura-json, and read and thrown
+away (the floor); peak memory from GNU time:
+
+${coverageTable(coverage)}
+
+## Scanning a tree for secrets
+
+A seeded tree (source, lock files, minified bundles, binaries, one file over
+the limit) with secrets planted; ours in tree mode, secretlint with its
+recommended preset, and ripgrep with the same patterns (matching only) take
+turns:
+
+${secretScanTable(secrets)}
 
 ## Startup with nothing to do
 
