@@ -2,6 +2,7 @@
 // common inputs, requests under back-off, the applications they work on,
 // syncs wave by wave, and the backup of the last good state.
 export * from './backup.js'
+export * from './client.js'
 export * from './inputs.js'
 export * from './request-retry.js'
 export * from './sync-app.js'

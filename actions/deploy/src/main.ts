@@ -1,5 +1,7 @@
-import { ArgoCdClient } from '../../../lib/argocd/index.js'
-import type { Backup } from '../../../lib/argocd-stage/index.js'
+import {
+  argoCdClientFor,
+  type Backup,
+} from '../../../lib/argocd-stage/index.js'
 import { realClock, type Clock } from '../../../lib/retry/index.js'
 import {
   coreLogger,
@@ -22,17 +24,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   await runStage(async () => {
     const env = process.env
     const settings = readSettings(env['GITHUB_WORKSPACE'], env['RUNNER_TEMP'])
-    if (settings.tls.insecure === true) {
-      coreLogger.warning(
-        "Argo CD's TLS certificate is not checked (insecure-skip-verify): anyone on the path can answer for it and read the token. Prefer ca-file.",
-        'Insecure TLS',
-      )
-    }
-    const client = new ArgoCdClient({
-      server: settings.server,
-      token: settings.token,
-      tls: settings.tls,
-    })
+    const client = argoCdClientFor(settings, coreLogger)
     let backup: Backup | undefined
     const onBackup = (recorded: Backup): void => {
       writeBackupFile(settings.backupFile, recorded)

@@ -1,5 +1,5 @@
+import { argoCdClientFor } from '../../../lib/argocd-stage/index.js'
 import * as core from '@actions/core'
-import { ArgoCdClient } from '../../../lib/argocd/index.js'
 import { Git, withTokenAuth } from '../../../lib/git/index.js'
 import { realClock, type Clock } from '../../../lib/retry/index.js'
 import {
@@ -29,17 +29,7 @@ export interface RunOptions {
 export async function run(options: RunOptions = {}): Promise<void> {
   await runStage(async () => {
     const settings = readSettings(process.env['GITHUB_WORKSPACE'])
-    if (settings.tls.insecure === true) {
-      coreLogger.warning(
-        "Argo CD's TLS certificate is not checked (insecure-skip-verify): anyone on the path can answer for it and read the token. Prefer ca-file.",
-        'Insecure TLS',
-      )
-    }
-    const client = new ArgoCdClient({
-      server: settings.server,
-      token: settings.token,
-      tls: settings.tls,
-    })
+    const client = argoCdClientFor(settings, coreLogger)
     let result: RollbackResult
     try {
       const git =
