@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { GitHubApi } from '../../../test/support/github-api.js'
 import { denyWrites } from '../../../test/support/github-api/routes-issue-extras.js'
 import { expectOk } from '../../../test/support/run-in-process.js'
@@ -10,10 +10,9 @@ import {
   file,
   labelsOf,
   pullEvent,
-  removeRunnerTemps,
   runStep,
   seedPull,
-  standIn,
+  standInsPerTest,
 } from './stand-in.js'
 
 // C70 (CASES.md, from marocchino/sticky-pull-request-comment#227, #930 and
@@ -22,17 +21,7 @@ import {
 // workflow_run job posts that file later; a 403 never fails the step
 // unless the token should have been able to write.
 
-const apis: GitHubApi[] = []
-afterEach(async () => {
-  removeRunnerTemps()
-  await Promise.all(apis.splice(0).map((api) => api.close()))
-})
-
-async function setup() {
-  const stand = await standIn()
-  apis.push(stand.api)
-  return stand
-}
+const setup = standInsPerTest()
 
 const writes = (api: GitHubApi) =>
   api.requests.filter((r) => r.method !== 'GET')

@@ -1,31 +1,19 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { GitHubApi } from '../../../test/support/github-api.js'
+import { describe, expect, it } from '@jest/globals'
 import type { StageRun } from '../../../test/support/run-in-process.js'
 import {
   TOKEN,
   file,
   pullEvent,
-  removeRunnerTemps,
   runStep,
   seedPull,
-  standIn,
+  standInsPerTest,
 } from './stand-in.js'
 
 // Inputs and events the stage refuses before it reads or writes anything,
 // each error naming the input, quoting the value and saying what it wants;
 // and the token, which no line of any run may show.
 
-const apis: GitHubApi[] = []
-afterEach(async () => {
-  removeRunnerTemps()
-  await Promise.all(apis.splice(0).map((api) => api.close()))
-})
-
-async function setup() {
-  const stand = await standIn()
-  apis.push(stand.api)
-  return stand
-}
+const setup = standInsPerTest()
 
 /** The step's `::error::` line. */
 function errorLine(step: StageRun): string {

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { GitHubApi } from '../../../test/support/github-api.js'
+import { describe, expect, it } from '@jest/globals'
 import { seedFile } from '../../../test/support/github-api/routes-issue-extras.js'
 import { expectOk } from '../../../test/support/run-in-process.js'
 import {
@@ -9,26 +8,15 @@ import {
   file,
   labelsOf,
   pullEvent,
-  removeRunnerTemps,
   runStep,
   seedPull,
-  standIn,
+  standInsPerTest,
 } from './stand-in.js'
 
 // main.ts as the runner starts it, against the GitHub API stand-in: labels,
 // the sticky comment, the outputs, pagination and what the size counts.
 
-const apis: GitHubApi[] = []
-afterEach(async () => {
-  removeRunnerTemps()
-  await Promise.all(apis.splice(0).map((api) => api.close()))
-})
-
-async function setup() {
-  const stand = await standIn()
-  apis.push(stand.api)
-  return stand
-}
+const setup = standInsPerTest()
 
 // The configuration of case C52 (CASES.md), from actions/labeler#135,
 // NVIDIA/nodewright#553 and OSGeo/grass#3360.

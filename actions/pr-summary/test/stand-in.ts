@@ -1,5 +1,6 @@
 // A pull request on the GitHub API stand-in and the runner environment of
 // a pr-summary step for it, shared by the stage's tests.
+import { afterEach } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +26,26 @@ export const H2 = '2'.repeat(40)
 /** A changed file with these line counts. */
 export function file(filename: string, additions = 1, deletions = 0): PullFile {
   return { filename, status: 'modified', additions, deletions }
+}
+
+/**
+ * Registers the clean-up of a test file (stand-ins closed, runner temp
+ * folders removed, after each test) and returns how a test starts one.
+ */
+export function standInsPerTest(): () => Promise<{
+  api: GitHubApi
+  repo: RepoState
+}> {
+  const apis: GitHubApi[] = []
+  afterEach(async () => {
+    removeRunnerTemps()
+    await Promise.all(apis.splice(0).map((api) => api.close()))
+  })
+  return async () => {
+    const stand = await standIn()
+    apis.push(stand.api)
+    return stand
+  }
 }
 
 /** A running stand-in that insists on TOKEN. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { GitHubApi, Issue } from '../../../test/support/github-api.js'
 import { COMMENT_LIMIT } from '../src/fit-body.js'
 import type { PrSummarySettings } from '../src/settings.js'
@@ -15,23 +15,14 @@ import {
   file,
   labelsOf,
   seedPull,
-  standIn,
+  standInsPerTest,
 } from './stand-in.js'
 
 // C54 (CASES.md, from dart-lang/ecosystem#412, vuphongle/oss-pr-reviewer#21
 // and romeovs/lcov-reporter-action#10): one sticky comment under racing
 // runs and GitHub's 65 536-character limit, driven through the core.
 
-const apis: GitHubApi[] = []
-afterEach(async () => {
-  await Promise.all(apis.splice(0).map((api) => api.close()))
-})
-
-async function setup() {
-  const stand = await standIn()
-  apis.push(stand.api)
-  return stand
-}
+const setup = standInsPerTest()
 
 function settings(extra: Partial<PrSummarySettings> = {}): PrSummarySettings {
   return {
